@@ -20,6 +20,8 @@ type Reference struct {
 	Evidence Evidence
 	// Lookup is the verdict of the online check; nil when offline.
 	Lookup *Lookup
+
+	malformed []string // problems with identifiers, for malformed-identifier
 }
 
 // Fields are the bibliographic fields that could be parsed from an entry.

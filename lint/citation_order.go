@@ -1,0 +1,71 @@
+package lint
+
+// CitationOrder reports entries not numbered in order of first citation.
+var CitationOrder = &Rule{
+	Name:     "citation-order",
+	Title:    "entries not introduced in order of first citation",
+	Severity: Warning,
+	Doc: `In numbered styles (Vancouver, AMA, most health sites) entries are numbered in the order
+they are first cited. The rule finds the longest run of first citations that does rise and
+reports only the entries outside it, so one misplaced entry gives one finding, not a cascade.`,
+	Bad:  "Protein helps.[2] Creatine helps too.[1]",
+	Good: "Protein helps.[1] Creatine helps too.[2]",
+	Run: func(p *Pass) {
+		first, order := p.Doc.firstCitations()
+		entries := p.Doc.entryNumbers()
+		var seq []int
+		for _, n := range order {
+			if entries[n] {
+				seq = append(seq, n)
+			}
+		}
+		keep := longestRising(seq)
+		for i, n := range seq {
+			if keep[i] {
+				continue
+			}
+			prev := 0
+			for j := i - 1; j >= 0; j-- {
+				if seq[j] > n {
+					prev = seq[j]
+					break
+				}
+			}
+			p.Reportf(first[n].Span, []int{n}, "reference #%d is first cited after #%d; number entries in order of first citation", n, prev)
+		}
+	},
+}
+
+// longestRising marks the elements of one longest strictly increasing
+// subsequence of seq (patience sorting, O(n log n)).
+func longestRising(seq []int) []bool {
+	tails := []int{} // tails[k]: index of the smallest tail of a run of length k+1
+	prev := make([]int, len(seq))
+	for i, v := range seq {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if seq[tails[mid]] < v {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		prev[i] = -1
+		if lo > 0 {
+			prev[i] = tails[lo-1]
+		}
+		if lo == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[lo] = i
+		}
+	}
+	keep := make([]bool, len(seq))
+	if len(tails) > 0 {
+		for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+			keep[i] = true
+		}
+	}
+	return keep
+}

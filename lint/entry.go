@@ -1,0 +1,317 @@
+package lint
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Identifier patterns. A DOI is 10.<registrant>/<suffix>; the registrant
+// has 4 to 9 digits (Crossref's own guidance for matching DOIs in text).
+var (
+	doiRe      = regexp.MustCompile(`(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*[:=]?\s*)?\b(10\.\d{4,9}/[^\s"<>]+)`)
+	doiClaimRe = regexp.MustCompile(`(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*[:=]\s*|\bdoi\s+)(\S+)`)
+	pmidRe     = regexp.MustCompile(`(?i)\bPMID\s*:?\s*([^\s,;]+)`)
+	pmcidRe    = regexp.MustCompile(`\bPMC\d{4,9}\b`)
+	urlRe      = regexp.MustCompile(`(?i)\b(?:https?://|https?:/|https?//|www\.)[^\s<>"]+`)
+)
+
+// Locator patterns, tried in order; the first that matches wins for each
+// field. Each handles one common shape of the source block.
+var (
+	// 47(12):2521-2532, 26(2):p 443-451, 87(3 Pt 1):1003-11
+	volIssPagesRe = regexp.MustCompile(`\b(\d{1,5})\s*\(([^()]{1,20})\)\s*:\s*(?:pp?\.?\s*)?([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`)
+	// 2024;384:e075847, 2023;57:1203-1209, Jun:39:52-68
+	volPagesRe = regexp.MustCompile(`[;:]\s*(\d{1,5})\s*:\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`)
+	// 13(7), 221 and 12(3), 45–67 (MDPI, APA)
+	volIssCommaRe = regexp.MustCompile(`\b(\d{1,5})\s*\(([^()]{1,20})\)\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\b`)
+	// 43(1)
+	volIssRe   = regexp.MustCompile(`\b(\d{1,5})\s*\(([^()]{1,20})\)`)
+	volumeRe   = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|bd|jg)\.?\s*:?\s*(\d+)`)
+	issueRe    = regexp.MustCompile(`(?i)\b(?:issue|iss|no|nr|heft)\.?\s*:?\s*(\d+)`)
+	pagesRe    = regexp.MustCompile(`(?i)(?:\b(?:pages?|pp|page no|seiten?)\.?|\b[ps]\.)\s*:?\s*(\d+(?:\s*[-–]\s*\d+)?)|\bpp?\s+(\d+(?:\s*[-–]\s*\d+)?)`)
+	articleRe  = regexp.MustCompile(`\b(?:19|20)\d\d\s*,\s*(e?\d{4,8})\b`)
+	yearRe     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
+	parenYear  = regexp.MustCompile(`\((1[5-9]\d\d|20\d\d)[a-z]?(?:,[^)]{0,30})?\)`)
+	monthDayRe = regexp.MustCompile(`(?i)(?:\b\d{1,2}\.?\s+)?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember)[a-zäé]*\.?(?:\s*[-–]\s*[a-z]+)?\s+$`)
+)
+
+// parsedEntry is an entry's fields plus what reflint found wrong with its
+// identifiers.
+type parsedEntry struct {
+	fields    Fields
+	malformed []string
+}
+
+// parseEntry extracts bibliographic fields from an entry's text. It
+// recognises the NLM/PubMed shape ("Sports Med. 2017 Dec;47(12):2521-2532.
+// Title."), container-first web shapes ("Sports 2025, 13(7), 221. Title."),
+// Vancouver with authors, APA and book citations with S./p. locators.
+func parseEntry(text string) parsedEntry {
+	var pe parsedEntry
+	f := &pe.fields
+	work := text
+	blank := func(loc []int) { work = work[:loc[0]] + strings.Repeat(" ", loc[1]-loc[0]) + work[loc[1]:] }
+
+	for _, m := range doiClaimRe.FindAllStringSubmatchIndex(text, -1) {
+		raw := trimIDPunct(text[m[2]:m[3]])
+		if doiRe.MatchString(raw) && strings.HasPrefix(raw, "10.") {
+			if f.DOI == "" {
+				f.DOI = strings.ToLower(raw)
+			}
+		} else {
+			pe.malformed = append(pe.malformed, "DOI "+strconv.Quote(raw)+" is not of the form 10.<4–9 digits>/<suffix>")
+		}
+		blank(m[:2])
+	}
+	if f.DOI == "" {
+		if m := doiRe.FindStringSubmatchIndex(work); m != nil {
+			f.DOI = strings.ToLower(trimIDPunct(work[m[2]:m[3]]))
+			blank(m[:2])
+		}
+	}
+	for _, m := range pmidRe.FindAllStringSubmatchIndex(work, -1) {
+		raw := trimIDPunct(work[m[2]:m[3]])
+		if _, err := strconv.ParseUint(raw, 10, 64); err == nil && len(raw) <= 9 {
+			f.PMID = raw
+		} else {
+			pe.malformed = append(pe.malformed, "PMID "+strconv.Quote(raw)+" is not a number")
+		}
+		blank(m[:2])
+	}
+	if m := pmcidRe.FindStringIndex(work); m != nil {
+		f.PMCID = work[m[0]:m[1]]
+		blank(m)
+	}
+	for _, m := range urlRe.FindAllStringIndex(work, -1) {
+		raw := trimIDPunct(work[m[0]:m[1]])
+		if msg := checkURL(raw); msg != "" {
+			pe.malformed = append(pe.malformed, msg)
+		} else if f.URL == "" {
+			f.URL = raw
+		}
+		blank(m)
+	}
+	parseBody(strings.TrimSpace(work), f)
+	return pe
+}
+
+// parseBody fills authors, title, container, year and locators from the
+// entry text with identifiers blanked out.
+func parseBody(work string, f *Fields) {
+	authors, rest := splitAuthors(work)
+	f.Authors = authors
+	if m := parenYear.FindStringSubmatchIndex(rest); m != nil && (len(authors) > 0 || m[0] < 3) {
+		f.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
+		rest = rest[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + rest[m[1]:]
+	}
+	blockStart, blockEnd := locators(rest, f)
+	if f.Year == 0 {
+		for _, m := range yearRe.FindAllStringSubmatchIndex(rest, -1) {
+			y, _ := strconv.Atoi(rest[m[2]:m[3]])
+			if y <= time.Now().Year()+1 {
+				f.Year = y
+				if blockStart < 0 || m[0] < blockStart && !strings.Contains(rest[m[1]:blockStart], ". ") {
+					blockStart = m[0]
+				}
+				blockEnd = max(blockEnd, m[1])
+				break
+			}
+		}
+	}
+	if blockStart < 0 {
+		f.Title = cleanField(rest)
+		return
+	}
+	if m := monthDayRe.FindStringIndex(rest[:blockStart]); m != nil {
+		blockStart = m[0]
+	}
+	pre, post := rest[:blockStart], rest[blockEnd:]
+	if len(authors) > 0 || strings.TrimSpace(cleanField(post)) == "" {
+		f.Title, f.Container = splitTitleContainer(pre)
+		return
+	}
+	f.Container = cleanField(pre)
+	f.Title = cleanField(post)
+}
+
+// locators fills volume, issue and pages, and returns the span of the
+// source block they form (-1 when there is none).
+func locators(s string, f *Fields) (int, int) {
+	start, end := -1, -1
+	note := func(m []int) {
+		if start < 0 || m[0] < start {
+			start = m[0]
+		}
+		end = max(end, m[1])
+	}
+	if m := volIssPagesRe.FindStringSubmatchIndex(s); m != nil {
+		f.Volume, f.Issue, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]
+		note(m)
+	} else if m := volIssCommaRe.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[4]:m[5]]) {
+		f.Volume, f.Issue, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]
+		note(m)
+	} else if m := volPagesRe.FindStringSubmatchIndex(s); m != nil {
+		f.Volume, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]]
+		note(m)
+	} else if m := volIssRe.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[4]:m[5]]) && !isYear(s[m[2]:m[3]]) {
+		f.Volume, f.Issue = s[m[2]:m[3]], s[m[4]:m[5]]
+		note(m)
+	}
+	if m := volumeRe.FindStringSubmatchIndex(s); m != nil && f.Volume == "" {
+		f.Volume = s[m[2]:m[3]]
+		note(m)
+	}
+	if m := issueRe.FindStringSubmatchIndex(s); m != nil && f.Issue == "" {
+		f.Issue = s[m[2]:m[3]]
+		note(m)
+	}
+	if m := pagesRe.FindStringSubmatchIndex(s); m != nil && f.Pages == "" {
+		if m[2] >= 0 {
+			f.Pages = s[m[2]:m[3]]
+		} else {
+			f.Pages = s[m[4]:m[5]]
+		}
+		note(m)
+	}
+	if m := articleRe.FindStringSubmatchIndex(s); m != nil && f.Pages == "" {
+		f.Pages = s[m[2]:m[3]]
+		note(m)
+	}
+	f.Pages = strings.Join(strings.Fields(f.Pages), "")
+	return start, end
+}
+
+var (
+	// Vancouver: "Smith J, Doe AB, et al." — surname, then 1–3 initials.
+	vancouverAuthor = regexp.MustCompile(`^[\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)*\s+[\p{Lu}]{1,3}$`)
+	// APA/Harvard: "Smith, J. A." — surname, comma, initials.
+	apaAuthor = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)*),\s*((?:[\p{Lu}]\.[\s-]*)+)`)
+)
+
+// splitAuthors recognises a leading author list and returns the surnames
+// and the rest of the text.
+func splitAuthors(s string) ([]string, string) {
+	if i := strings.Index(s, ". "); i > 0 {
+		var names []string
+		for part := range strings.SplitSeq(s[:i], ",") {
+			part = strings.TrimSpace(part)
+			switch {
+			case part == "et al" || part == "et al." || part == "":
+			case vancouverAuthor.MatchString(part):
+				names = append(names, part[:strings.LastIndexByte(part, ' ')])
+			default:
+				names = nil
+			}
+			if names == nil {
+				break
+			}
+		}
+		if len(names) > 0 {
+			return names, s[i+2:]
+		}
+	}
+	if m := parenYear.FindStringIndex(s); m != nil && m[0] > 0 {
+		head := s[:m[0]]
+		var names []string
+		for _, a := range apaAuthor.FindAllStringSubmatch(head, -1) {
+			names = append(names, a[1])
+		}
+		if len(names) > 0 || strings.Contains(head, " et al") {
+			return names, s[m[0]:]
+		}
+	}
+	return nil, s
+}
+
+// splitTitleContainer splits "Title. Journal Abbrev." at the first full
+// stop that ends a sentence rather than an abbreviation.
+func splitTitleContainer(s string) (title, container string) {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		if (s[i] != '.' && s[i] != '?' && s[i] != '!') || i+1 >= len(s) || s[i+1] != ' ' {
+			continue
+		}
+		if s[i] == '.' && looksAbbreviated(s[:i]) {
+			continue
+		}
+		return cleanField(s[:i+1]), cleanField(s[i+1:])
+	}
+	return cleanField(s), ""
+}
+
+// looksAbbreviated reports whether the text before a full stop ends in an
+// abbreviation (single letters, short capitalised stems like "Med",
+// "Psychol", "Int") rather than a full word.
+func looksAbbreviated(before string) bool {
+	w := before[strings.LastIndexAny(before, " ([")+1:]
+	n := utf8.RuneCountInString(w)
+	if n <= 1 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && n <= 8 && journalStems[strings.ToLower(w)]
+}
+
+// journalStems are ISO 4 abbreviations common in health journal names.
+var journalStems = setOf("j", "int", "res", "med", "sci", "psychol", "clin", "environ", "am", "br", "eur", "ann",
+	"rev", "soc", "assoc", "natl", "acad", "proc", "curr", "opin", "exp", "biol", "chem", "phys", "neurosci",
+	"physiol", "nutr", "behav", "cogn", "front", "ther", "rehabil", "epidemiol", "endocrinol", "metab", "gerontol",
+	"geriatr", "pediatr", "nurs", "pract", "promot", "educ", "ment", "adv", "appl", "arch", "bull", "dev", "dis",
+	"disord", "gen", "cond", "psychiatr", "sports", "sport", "exerc", "hlth", "publ", "obes", "diabetol", "cardiol",
+	"neurol", "oncol", "immunol", "pharmacol", "pharm", "toxicol", "surg", "intern", "prev", "occup", "med",
+	"psychosom", "stud", "trans", "lett", "comm", "commun", "syst", "technol", "eng", "mol", "cell", "microbiol",
+	"genet", "nat", "sleep", "stress", "anxiety", "depress", "addict", "drug", "alcohol", "gastroenterol",
+	"hepatol", "dermatol", "ophthalmol", "otolaryngol", "urol", "nephrol", "hematol", "respir", "crit", "emerg",
+	"fam", "gen", "med", "open", "rep", "case", "ed", "ser", "suppl")
+
+func isYear(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && strings.Trim(s, "0123456789") == ""
+}
+
+// cleanField trims the separators left around a field.
+func cleanField(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(s, " ,;:–-")
+	s = strings.TrimSuffix(s, ".")
+	return strings.TrimSpace(strings.TrimLeft(s, ").,;: "))
+}
+
+// trimIDPunct strips the punctuation that ends a sentence after an
+// identifier, keeping a closing parenthesis the identifier opened.
+func trimIDPunct(s string) string {
+	for s != "" {
+		last := s[len(s)-1]
+		switch {
+		case strings.IndexByte(".,;:]}>'\"", last) >= 0:
+			s = s[:len(s)-1]
+		case last == ')' && strings.Count(s, "(") < strings.Count(s, ")"):
+			s = s[:len(s)-1]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// checkURL returns a message when raw is not a usable web address.
+func checkURL(raw string) string {
+	if strings.HasPrefix(strings.ToLower(raw), "www.") {
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return "URL " + strconv.Quote(raw) + " cannot be parsed"
+	case u.Scheme != "http" && u.Scheme != "https" || !strings.HasPrefix(strings.ToLower(raw), u.Scheme+"://"):
+		return "URL " + strconv.Quote(raw) + " has a broken scheme"
+	case !strings.Contains(u.Host, ".") || strings.HasPrefix(u.Host, ".") || strings.HasSuffix(u.Host, "."):
+		return "URL " + strconv.Quote(raw) + " has no valid host"
+	}
+	return ""
+}

@@ -1,0 +1,61 @@
+package lint
+
+import (
+	"strings"
+)
+
+// ParseOptions tune parsing; the zero value is the default.
+type ParseOptions struct {
+	// ReferenceHeadings are extra reference-list heading names, lower-case.
+	ReferenceHeadings []string
+}
+
+// ParseText parses a plain-text article: it finds the reference list
+// first, then the markers of the body before it, using the list to decide
+// ambiguous markers.
+func ParseText(name string, src []byte, opts ParseOptions) *Document {
+	d := NewDocument(name, "text", src)
+	extra := setOf(opts.ReferenceHeadings...)
+	list, raws := findReferenceList(d, extra)
+	bodyEnd := len(src)
+	if list != nil {
+		d.List = list
+		bodyEnd = list.Span.Start
+		if list.Heading.Len() > 0 {
+			bodyEnd = list.Heading.Start
+		}
+		d.References = buildReferences(d, raws)
+	}
+	entries := make(map[int]bool, len(d.References))
+	for _, r := range d.References {
+		entries[r.Number] = true
+	}
+	d.Markers, d.Groups = resolveMarkers(scanMarkers(src, d.bom, bodyEnd), entries)
+	return d
+}
+
+// buildReferences turns raw list entries into references with parsed
+// fields.
+func buildReferences(d *Document, raws []rawEntry) []Reference {
+	lines := d.lines()
+	refs := make([]Reference, 0, len(raws))
+	for _, e := range raws {
+		start := e.start.num.Start
+		if start > 0 && (d.Source[start-1] == '[' || d.Source[start-1] == '(') {
+			start--
+		}
+		span := Span{start, lines[e.last].End}
+		var b strings.Builder
+		b.Write(d.Source[e.start.text:lines[e.first].End])
+		for i := e.first + 1; i <= e.last; i++ {
+			b.WriteByte(' ')
+			b.Write(d.Source[lines[i].Start:lines[i].End])
+		}
+		text := strings.Join(strings.Fields(strings.ReplaceAll(b.String(), string(softHyphen), "")), " ")
+		pe := parseEntry(text)
+		r := Reference{Number: e.start.number, Span: span, NumberSpan: e.start.num, Text: text, Fields: pe.fields, malformed: pe.malformed}
+		classify(&r)
+		refs = append(refs, r)
+	}
+	return refs
+}

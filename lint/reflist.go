@@ -1,0 +1,339 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// referenceHeadings are the names a reference list goes by, lower-cased,
+// without a trailing colon. Extra names can be added by configuration.
+var referenceHeadings = setOf(
+	"references", "reference list", "references and notes", "notes and references", "sources and references",
+	"references and sources", "scientific references", "research references", "sources", "source", "bibliography",
+	"works cited", "literature", "literature cited", "cited literature", "notes", "footnotes", "endnotes",
+	"citations", "studies cited", "research cited", "cited studies", "cited works",
+	// other languages
+	"quellen", "quellenangaben", "quellenverzeichnis", "literatur", "literaturverzeichnis", "literaturangaben",
+	"einzelnachweise", "anmerkungen", "fußnoten", "nachweise", "referencias", "referencias bibliográficas",
+	"bibliografía", "fuentes", "notas", "références", "bibliographie", "notes et références", "références bibliographiques",
+	"riferimenti", "riferimenti bibliografici", "bibliografia", "fonti", "note", "referenties", "bronnen",
+	"literatuur", "noten", "referências", "fontes", "referências bibliográficas", "litteratur", "källor",
+	"referenser", "kilder", "litteraturliste", "lähteet", "viitteet", "kirjallisuus", "przypisy", "źródła",
+	"literatura", "bibliografie", "odkazy", "zdroje", "список литературы", "литература", "источники",
+	"примечания", "参考文献", "参考資料", "出典", "注釈", "참고문헌",
+)
+
+// isReferenceHeading reports whether a line is a reference-list heading:
+// one of the names, alone on its line, with an optional colon, a count
+// such as "(44)", Markdown hashes or soft hyphens.
+func isReferenceHeading(line string, extra map[string]bool) bool {
+	t := strings.ReplaceAll(line, string(softHyphen), "")
+	t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), "#"))
+	t = strings.TrimRight(t, ": ")
+	if i := strings.LastIndexByte(t, '('); i > 0 && strings.HasSuffix(t, ")") {
+		t = strings.TrimSpace(t[:i])
+	}
+	if len(t) == 0 || len(t) > 60 {
+		return false
+	}
+	t = strings.ToLower(t)
+	return referenceHeadings[t] || extra[t]
+}
+
+// entryStart describes the numbered start of a reference entry on a line.
+type entryStart struct {
+	number int
+	num    Span // the printed number
+	text   int  // offset where the entry's text begins
+}
+
+// parseEntryStart recognises "1.", "1)", "[1]", "(1)", "1 ", "¹" and a
+// number glued to a capital ("22Sometimes"), after optional indentation
+// and bullet, at the start of line ln.
+func parseEntryStart(src []byte, ln Span) (entryStart, bool) {
+	i := ln.Start
+	for i < ln.End && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if r, size := utf8.DecodeRune(src[i:ln.End]); strings.ContainsRune("•*·▪◦-–", r) && i+size < ln.End && src[i+size] == ' ' {
+		i += size + 1
+	}
+	if i >= ln.End {
+		return entryStart{}, false
+	}
+	open := byte(0)
+	if src[i] == '[' || src[i] == '(' {
+		open = src[i]
+		i++
+	}
+	j, n := i, 0
+	for j < ln.End && isDigitByte(src[j]) && j-i < 4 {
+		n = n*10 + int(src[j]-'0')
+		j++
+	}
+	if j == i {
+		if open == 0 {
+			return superscriptStart(src, ln, i)
+		}
+		return entryStart{}, false
+	}
+	if n == 0 || j < ln.End && isDigitByte(src[j]) {
+		return entryStart{}, false
+	}
+	num := Span{i, j}
+	k := j
+	switch {
+	case open == '[':
+		if k >= ln.End || src[k] != ']' {
+			return entryStart{}, false
+		}
+		k++
+	case open == '(':
+		if k >= ln.End || src[k] != ')' {
+			return entryStart{}, false
+		}
+		k++
+	case k < ln.End && (src[k] == '.' || src[k] == ')'):
+		if k+1 < ln.End && isDigitByte(src[k+1]) {
+			return entryStart{}, false // "1.5 kg"
+		}
+		k++
+	case k < ln.End && (src[k] == ' ' || src[k] == '\t'):
+	default:
+		r, _ := utf8.DecodeRune(src[k:ln.End])
+		if !unicode.IsUpper(r) && !strings.ContainsRune("\"“‘'", r) {
+			return entryStart{}, false
+		}
+	}
+	k = skipBacklinks(src, k, ln.End)
+	if k >= ln.End {
+		return entryStart{}, false // a bare number is not an entry
+	}
+	return entryStart{number: n, num: num, text: k}, true
+}
+
+func superscriptStart(src []byte, ln Span, i int) (entryStart, bool) {
+	j, n := i, 0
+	for j < ln.End {
+		r, size := utf8.DecodeRune(src[j:ln.End])
+		d := superDigit(r)
+		if d < 0 {
+			break
+		}
+		n = n*10 + d
+		j += size
+	}
+	if j == i || n == 0 {
+		return entryStart{}, false
+	}
+	k := skipBacklinks(src, j, ln.End)
+	if k >= ln.End {
+		return entryStart{}, false
+	}
+	return entryStart{number: n, num: Span{i, j}, text: k}, true
+}
+
+// skipBacklinks skips spaces and the back-links a copied Wikipedia list
+// keeps ("^ a b", "↑").
+func skipBacklinks(src []byte, k, end int) int {
+	for k < end && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	r, size := utf8.DecodeRune(src[k:end])
+	if r != '^' && r != '↑' {
+		return k
+	}
+	k += size
+	for {
+		for k < end && src[k] == ' ' {
+			k++
+		}
+		if k+1 < end && src[k] >= 'a' && src[k] <= 'z' && src[k+1] == ' ' {
+			k += 2
+			continue
+		}
+		return k
+	}
+}
+
+// listParser collects the entries of a numbered list from a starting line.
+type listParser struct {
+	src   []byte
+	lines []Span
+}
+
+type rawEntry struct {
+	start entryStart
+	first int // index of the entry's first line
+	last  int // index of its last line
+}
+
+// parse reads entries from line index from. The list ends where the
+// numbering stops: a line that neither starts a plausible next entry nor
+// continues the current one.
+func (p *listParser) parse(from int) []rawEntry {
+	var out []rawEntry
+	blank := 0
+	for i := from; i < len(p.lines); i++ {
+		ln := p.lines[i]
+		if isBlank(p.src[ln.Start:ln.End]) {
+			blank++
+			continue
+		}
+		if es, ok := parseEntryStart(p.src, ln); ok && (len(out) == 0 || p.plausibleNext(out[len(out)-1].start.number, es.number)) {
+			out = append(out, rawEntry{start: es, first: i, last: i})
+			blank = 0
+			continue
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		cur := &out[len(out)-1]
+		if p.nextEntryFollows(i, cur.start.number) || blank == 0 && p.continues(cur, ln) {
+			cur.last = i
+			blank = 0
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// plausibleNext accepts the next entry number: the expected one, or a
+// small gap, repeat or step back (reported by reference-numbering).
+func (p *listParser) plausibleNext(prev, n int) bool { return n >= prev-2 && n <= prev+6 }
+
+// nextEntryFollows reports whether a plausible next entry starts within
+// the three non-blank lines after line i, so that line i is inside the list.
+func (p *listParser) nextEntryFollows(i, prev int) bool {
+	seen := 0
+	for j := i + 1; j < len(p.lines) && seen < 3; j++ {
+		ln := p.lines[j]
+		if isBlank(p.src[ln.Start:ln.End]) {
+			continue
+		}
+		seen++
+		if es, ok := parseEntryStart(p.src, ln); ok && es.number > prev && es.number <= prev+3 {
+			return true
+		}
+	}
+	return false
+}
+
+var continuationRe = regexp.MustCompile(`(?i)\b(doi|pmid|pmc\d|https?://|www\.)|\b(1[89]|20)\d\d\b`)
+
+// continues reports whether a line without a number continues the current
+// entry: it is indented deeper, starts in lower case, carries an
+// identifier or a year, or the entry so far has not ended its sentence.
+func (p *listParser) continues(cur *rawEntry, ln Span) bool {
+	line := p.src[ln.Start:ln.End]
+	first := p.lines[cur.first]
+	if indent(line) > indent(p.src[first.Start:first.End]) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(line[indent(line):])
+	if unicode.IsLower(r) || continuationRe.Match(line) {
+		return true
+	}
+	prev := p.lines[cur.last]
+	last, _ := utf8.DecodeLastRune(trimRightSpace(p.src[prev.Start:prev.End]))
+	return !strings.ContainsRune(".!?)]”\"", last)
+}
+
+func indent(line []byte) int {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func isBlank(line []byte) bool {
+	for _, r := range string(line) {
+		if !unicode.IsSpace(r) && r != softHyphen && r != '\uFEFF' {
+			return false
+		}
+	}
+	return true
+}
+
+func trimRightSpace(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// findReferenceList locates the reference list. It prefers the last
+// reference heading followed by numbered entries; without one it takes the
+// final run of numbered entries that reads like a bibliography. It returns
+// the list, its raw entries and the end of the article body.
+func findReferenceList(d *Document, extra map[string]bool) (*RefList, []rawEntry) {
+	lines := d.lines()
+	p := &listParser{src: d.Source, lines: lines}
+	for h := len(lines) - 1; h >= 0; h-- {
+		ln := lines[h]
+		if ln.Len() > 200 || !isReferenceHeading(string(d.Source[ln.Start:ln.End]), extra) {
+			continue
+		}
+		if entries := p.afterHeading(h); len(entries) > 0 {
+			return p.list(ln, entries), entries
+		}
+	}
+	var best []rawEntry
+	for i := 0; i < len(lines); i++ {
+		es, ok := parseEntryStart(d.Source, lines[i])
+		if !ok || es.number > 20 {
+			continue
+		}
+		entries := p.parse(i)
+		if len(entries) >= 2 && p.bibliographic(entries) {
+			best = entries
+			i = entries[len(entries)-1].last
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	return p.list(Span{}, best), best
+}
+
+// afterHeading parses the entries that follow heading line h, allowing a
+// short lead-in line or two between them.
+func (p *listParser) afterHeading(h int) []rawEntry {
+	seen := 0
+	for i := h + 1; i < len(p.lines) && seen <= 2; i++ {
+		ln := p.lines[i]
+		if isBlank(p.src[ln.Start:ln.End]) {
+			continue
+		}
+		if _, ok := parseEntryStart(p.src, ln); ok {
+			return p.parse(i)
+		}
+		seen++
+	}
+	return nil
+}
+
+// bibliographic reports whether at least half the entries look like
+// references (a year, an identifier or a URL) rather than list items.
+func (p *listParser) bibliographic(entries []rawEntry) bool {
+	n := 0
+	for _, e := range entries {
+		text := p.src[p.lines[e.first].Start:p.lines[e.last].End]
+		if continuationRe.Match(text) {
+			n++
+		}
+	}
+	return n*2 >= len(entries)
+}
+
+func (p *listParser) list(heading Span, entries []rawEntry) *RefList {
+	first := entries[0].start.num.Start
+	if first > 0 && (p.src[first-1] == '[' || p.src[first-1] == '(') {
+		first--
+	}
+	return &RefList{Heading: heading, Span: Span{first, p.lines[entries[len(entries)-1].last].End}}
+}

@@ -1,0 +1,112 @@
+package lint
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// The JSON report. Its field names are a contract: add fields freely,
+// rename none. schema/report.schema.json describes it.
+type jsonReport struct {
+	Version int        `json:"version"`
+	Files   []jsonFile `json:"files"`
+	Summary Summary    `json:"summary"`
+}
+
+type jsonFile struct {
+	Path       string          `json:"path"`
+	Format     string          `json:"format"`
+	References []jsonReference `json:"references"`
+	Markers    []jsonMarker    `json:"markers"`
+	Findings   []jsonFinding   `json:"findings"`
+}
+
+type jsonReference struct {
+	Number   int        `json:"number"`
+	Line     int        `json:"line"`
+	Column   int        `json:"column"`
+	Offset   int        `json:"offset"`
+	Text     string     `json:"text"`
+	Fields   Fields     `json:"fields"`
+	Kind     Kind       `json:"kind"`
+	Evidence Evidence   `json:"evidence"`
+	CitedAt  []Position `json:"cited_at"`
+	Lookup   *Lookup    `json:"lookup,omitempty"`
+}
+
+type jsonMarker struct {
+	Number    int         `json:"number"`
+	Line      int         `json:"line"`
+	Column    int         `json:"column"`
+	EndColumn int         `json:"end_column"`
+	Offset    int         `json:"offset"`
+	Style     MarkerStyle `json:"style"`
+}
+
+type jsonFinding struct {
+	Rule       string        `json:"rule"`
+	Severity   string        `json:"severity"`
+	Message    string        `json:"message"`
+	Line       int           `json:"line"`
+	Column     int           `json:"column"`
+	EndLine    int           `json:"end_line"`
+	EndColumn  int           `json:"end_column"`
+	Offset     int           `json:"offset"`
+	References []int         `json:"references"`
+	Related    []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonRelated struct {
+	Message string `json:"message"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Offset  int    `json:"offset"`
+}
+
+// WriteJSON writes one JSON object for all results. The output is
+// deterministic: the same input gives byte-identical JSON.
+func WriteJSON(w io.Writer, results []Result) error {
+	rep := jsonReport{Version: 1, Files: make([]jsonFile, 0, len(results)), Summary: Summarize(results)}
+	for _, r := range results {
+		rep.Files = append(rep.Files, toJSONFile(r))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+func toJSONFile(r Result) jsonFile {
+	d := r.Doc
+	f := jsonFile{Path: d.Name, Format: d.Format, References: []jsonReference{}, Markers: []jsonMarker{}, Findings: []jsonFinding{}}
+	citedAt := make(map[int][]Position)
+	for _, m := range d.Markers {
+		pos := d.Position(m.Span.Start)
+		end := d.Position(m.Span.End)
+		f.Markers = append(f.Markers, jsonMarker{Number: m.Number, Line: pos.Line, Column: pos.Column, EndColumn: end.Column, Offset: m.Span.Start, Style: m.Style})
+		citedAt[m.Number] = append(citedAt[m.Number], pos)
+	}
+	for _, ref := range d.References {
+		pos := d.Position(ref.Span.Start)
+		at := citedAt[ref.Number]
+		if at == nil {
+			at = []Position{}
+		}
+		f.References = append(f.References, jsonReference{Number: ref.Number, Line: pos.Line, Column: pos.Column, Offset: ref.Span.Start,
+			Text: ref.Text, Fields: ref.Fields, Kind: ref.Kind, Evidence: ref.Evidence, CitedAt: at, Lookup: ref.Lookup})
+	}
+	for _, fd := range r.Findings {
+		pos, end := d.Position(fd.Span.Start), d.Position(fd.Span.End)
+		refs := fd.References
+		if refs == nil {
+			refs = []int{}
+		}
+		jf := jsonFinding{Rule: fd.Rule, Severity: fd.Severity.String(), Message: fd.Message, Line: pos.Line, Column: pos.Column,
+			EndLine: end.Line, EndColumn: end.Column, Offset: fd.Span.Start, References: refs}
+		for _, rel := range fd.Related {
+			rp := d.Position(rel.Span.Start)
+			jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Line: rp.Line, Column: rp.Column, Offset: rel.Span.Start})
+		}
+		f.Findings = append(f.Findings, jf)
+	}
+	return f
+}

@@ -1,0 +1,94 @@
+package lint
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// TextOptions control the text report.
+type TextOptions struct {
+	// Color adds ANSI colours.
+	Color bool
+	// Context prints the source line with a caret under the span (for a
+	// terminal; CI logs want one line per finding).
+	Context bool
+	// Quiet prints findings only, no summary.
+	Quiet bool
+}
+
+// WriteText writes findings like a compiler, one line each:
+// "article.txt:281:3: error: reference #38 duplicates #31 [duplicate-reference]".
+func WriteText(w io.Writer, results []Result, opts TextOptions) error {
+	ew := &errWriter{w: w}
+	paint := func(code, s string) string {
+		if !opts.Color {
+			return s
+		}
+		return "\x1b[" + code + "m" + s + "\x1b[0m"
+	}
+	markers, refs := 0, 0
+	for _, r := range results {
+		markers += len(r.Doc.Markers)
+		refs += len(r.Doc.References)
+		for _, f := range r.Findings {
+			pos := r.Doc.Position(f.Span.Start)
+			ew.printf("%s:%d:%d: %s: %s %s\n", r.Doc.Name, pos.Line, pos.Column,
+				paint(severityColor[f.Severity], f.Severity.String()), f.Message, paint("2", "["+f.Rule+"]"))
+			if opts.Context {
+				writeContext(ew, r.Doc, f.Span, paint)
+			}
+		}
+	}
+	if !opts.Quiet {
+		s := Summarize(results)
+		files := ""
+		if s.Files != 1 {
+			files = fmt.Sprintf("%d files, ", s.Files)
+		}
+		ew.printf("%s%s, %s, %s (%s, %s)\n", files, plural(s.Errors, "error"), plural(s.Warnings, "warning"),
+			plural(s.Infos, "info"), plural(markers, "marker"), plural(refs, "reference"))
+	}
+	return ew.err
+}
+
+var severityColor = map[Severity]string{Error: "1;31", Warning: "1;33", Info: "1;36"}
+
+// writeContext prints the span's first line and a caret line under it.
+// Tabs are kept in the caret line so that the caret lines up.
+func writeContext(ew *errWriter, d *Document, s Span, paint func(string, string) string) {
+	pos := d.Position(s.Start)
+	line := d.Line(pos.Line)
+	text := d.Source[line.Start:line.End]
+	ew.printf("    %s\n", text)
+	var pad strings.Builder
+	for _, r := range string(d.Source[line.Start:max(line.Start, min(s.Start, line.End))]) {
+		if r == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	width := max(1, utf8.RuneCount(d.Source[min(s.Start, line.End):min(s.End, line.End)]))
+	ew.printf("    %s%s\n", pad.String(), paint("1;32", "^"+strings.Repeat("~", width-1)))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// errWriter keeps the first write error so that printing code stays flat.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

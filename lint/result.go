@@ -1,0 +1,50 @@
+package lint
+
+// Result is the outcome of linting one file.
+type Result struct {
+	Doc      *Document
+	Findings []Finding
+}
+
+// Summary counts findings by severity across results.
+type Summary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// Summarize counts the findings of all results.
+func Summarize(results []Result) Summary {
+	s := Summary{Files: len(results)}
+	for _, r := range results {
+		for _, f := range r.Findings {
+			switch f.Severity {
+			case Error:
+				s.Errors++
+			case Warning:
+				s.Warnings++
+			case Info:
+				s.Infos++
+			}
+		}
+	}
+	return s
+}
+
+// CountAtLeast counts the findings at or above a severity; 0 counts none
+// (--fail-on none).
+func CountAtLeast(results []Result, min Severity) int {
+	if min == 0 {
+		return 0
+	}
+	n := 0
+	for _, r := range results {
+		for _, f := range r.Findings {
+			if f.Severity >= min {
+				n++
+			}
+		}
+	}
+	return n
+}
