@@ -195,7 +195,7 @@ func readInput(path string, stdin io.Reader) ([]byte, error) {
 	case errors.Is(err, fs.ErrPermission):
 		return nil, fmt.Errorf("%s: permission denied", path)
 	case err != nil:
-		return nil, fmt.Errorf("%s: cannot read: %v", path, err)
+		return nil, fmt.Errorf("%s: cannot read: %w", path, err)
 	case !lint.IsText(src):
 		return nil, fmt.Errorf("%s: not a text file (binary content)", path)
 	}

@@ -21,19 +21,27 @@ reports only the entries outside it, so one misplaced entry gives one finding, n
 		}
 		keep := longestRising(seq)
 		for i, n := range seq {
-			if keep[i] {
-				continue
+			if !keep[i] {
+				p.Reportf(first[n].Span, []int{n}, "reference #%d is first cited %s; number entries in order of first citation", n, outOfOrder(seq, keep, i))
 			}
-			prev := 0
-			for j := i - 1; j >= 0; j-- {
-				if seq[j] > n {
-					prev = seq[j]
-					break
-				}
-			}
-			p.Reportf(first[n].Span, []int{n}, "reference #%d is first cited after #%d; number entries in order of first citation", n, prev)
 		}
 	},
+}
+
+// outOfOrder says which in-order entry seq[i] jumps: "before #2" when a
+// lower number is cited later, else "after #7".
+func outOfOrder(seq []int, keep []bool, i int) string {
+	for j := i + 1; j < len(seq); j++ {
+		if keep[j] && seq[j] < seq[i] {
+			return "before #" + itoa(seq[j])
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if keep[j] && seq[j] > seq[i] {
+			return "after #" + itoa(seq[j])
+		}
+	}
+	return "out of order"
 }
 
 // longestRising marks the elements of one longest strictly increasing

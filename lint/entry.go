@@ -17,19 +17,21 @@ var (
 	doiClaimRe = regexp.MustCompile(`(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*[:=]\s*|\bdoi\s+)(\S+)`)
 	pmidRe     = regexp.MustCompile(`(?i)\bPMID\s*:?\s*([^\s,;]+)`)
 	pmcidRe    = regexp.MustCompile(`\bPMC\d{4,9}\b`)
-	urlRe      = regexp.MustCompile(`(?i)\b(?:https?://|https?:/|https?//|www\.)[^\s<>"]+`)
+	urlRe      = regexp.MustCompile(`(?i)\b(?:[a-z][a-z+.-]{1,8}:/{1,3}|https?//|www\.)[^\s<>"]+`)
 )
 
 // Locator patterns, tried in order; the first that matches wins for each
 // field. Each handles one common shape of the source block.
 var (
-	// 47(12):2521-2532, 26(2):p 443-451, 87(3 Pt 1):1003-11
+	// Matches 47(12):2521-2532, 26(2):p 443-451 and 87(3 Pt 1):1003-11.
 	volIssPagesRe = regexp.MustCompile(`\b(\d{1,5})\s*\(([^()]{1,20})\)\s*:\s*(?:pp?\.?\s*)?([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`)
-	// 2024;384:e075847, 2023;57:1203-1209, Jun:39:52-68
-	volPagesRe = regexp.MustCompile(`[;:]\s*(\d{1,5})\s*:\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`)
-	// 13(7), 221 and 12(3), 45–67 (MDPI, APA)
+	// Matches 2011;(7):CD004577, an issue without a volume.
+	issPagesRe = regexp.MustCompile(`;\s*\(([^()]{1,20})\)\s*:\s*([A-Za-z]{0,3}\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`)
+	// Matches 2024;384:e075847, 2023;57:1203-1209 and Jun:39:52-68.
+	volPagesRe = regexp.MustCompile(`[;:]\s*(\d{1,5})(?:\s*Suppl\.?\s*\d*)?\s*:\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`)
+	// Matches 13(7), 221 and 12(3), 45–67 (MDPI, APA).
 	volIssCommaRe = regexp.MustCompile(`\b(\d{1,5})\s*\(([^()]{1,20})\)\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\b`)
-	// 43(1)
+	// Matches 43(1).
 	volIssRe   = regexp.MustCompile(`\b(\d{1,5})\s*\(([^()]{1,20})\)`)
 	volumeRe   = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|bd|jg)\.?\s*:?\s*(\d+)`)
 	issueRe    = regexp.MustCompile(`(?i)\b(?:issue|iss|no|nr|heft)\.?\s*:?\s*(\d+)`)
@@ -113,7 +115,7 @@ func parseBody(work string, f *Fields) {
 	if f.Year == 0 {
 		for _, m := range yearRe.FindAllStringSubmatchIndex(rest, -1) {
 			y, _ := strconv.Atoi(rest[m[2]:m[3]])
-			if y <= time.Now().Year()+1 {
+			if y <= time.Now().Year()+1 && !inPageRange(rest, m[0], m[1]) {
 				f.Year = y
 				if blockStart < 0 || m[0] < blockStart && !strings.Contains(rest[m[1]:blockStart], ". ") {
 					blockStart = m[0]
@@ -139,6 +141,16 @@ func parseBody(work string, f *Fields) {
 	f.Title = cleanField(post)
 }
 
+// inPageRange reports whether the number at s[i:j] is one end of a page
+// range such as 1730–1737, which would otherwise pass for a year.
+func inPageRange(s string, i, j int) bool {
+	after := strings.TrimLeft(s[j:], " ")
+	before := strings.TrimRight(s[:i], " ")
+	return strings.HasPrefix(after, "-") && len(after) > 1 && isDigitByte(after[1]) ||
+		strings.HasPrefix(after, "–") && len(after) > 3 && isDigitByte(after[3]) ||
+		strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–")
+}
+
 // locators fills volume, issue and pages, and returns the span of the
 // source block they form (-1 when there is none).
 func locators(s string, f *Fields) (int, int) {
@@ -154,6 +166,9 @@ func locators(s string, f *Fields) (int, int) {
 		note(m)
 	} else if m := volIssCommaRe.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[4]:m[5]]) {
 		f.Volume, f.Issue, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]
+		note(m)
+	} else if m := issPagesRe.FindStringSubmatchIndex(s); m != nil {
+		f.Issue, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]]
 		note(m)
 	} else if m := volPagesRe.FindStringSubmatchIndex(s); m != nil {
 		f.Volume, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]]
@@ -199,7 +214,7 @@ func splitAuthors(s string) ([]string, string) {
 	if i := strings.Index(s, ". "); i > 0 {
 		var names []string
 		for part := range strings.SplitSeq(s[:i], ",") {
-			part = strings.TrimSpace(part)
+			part = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(part), " Jr"), " Sr")
 			switch {
 			case part == "et al" || part == "et al." || part == "":
 			case vancouverAuthor.MatchString(part):
@@ -260,7 +275,7 @@ func looksAbbreviated(before string) bool {
 // journalStems are ISO 4 abbreviations common in health journal names.
 var journalStems = setOf("j", "int", "res", "med", "sci", "psychol", "clin", "environ", "am", "br", "eur", "ann",
 	"rev", "soc", "assoc", "natl", "acad", "proc", "curr", "opin", "exp", "biol", "chem", "phys", "neurosci",
-	"physiol", "nutr", "behav", "cogn", "front", "ther", "rehabil", "epidemiol", "endocrinol", "metab", "gerontol",
+	"physiol", "nutr", "behav", "cogn", "front", "rehabil", "epidemiol", "endocrinol", "metab", "gerontol",
 	"geriatr", "pediatr", "nurs", "pract", "promot", "educ", "ment", "adv", "appl", "arch", "bull", "dev", "dis",
 	"disord", "gen", "cond", "psychiatr", "sports", "sport", "exerc", "hlth", "publ", "obes", "diabetol", "cardiol",
 	"neurol", "oncol", "immunol", "pharmacol", "pharm", "toxicol", "surg", "intern", "prev", "occup", "med",
@@ -309,7 +324,7 @@ func checkURL(raw string) string {
 	case err != nil:
 		return "URL " + strconv.Quote(raw) + " cannot be parsed"
 	case u.Scheme != "http" && u.Scheme != "https" || !strings.HasPrefix(strings.ToLower(raw), u.Scheme+"://"):
-		return "URL " + strconv.Quote(raw) + " has a broken scheme"
+		return "URL " + strconv.Quote(raw) + " has a broken or unsupported scheme"
 	case !strings.Contains(u.Host, ".") || strings.HasPrefix(u.Host, ".") || strings.HasSuffix(u.Host, "."):
 		return "URL " + strconv.Quote(raw) + " has no valid host"
 	}

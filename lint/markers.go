@@ -44,18 +44,17 @@ type GroupItem struct {
 	From, To int // To == From for a single number; To < From is an inverted range
 }
 
-// numbers lists the numbers a group cites, ranges expanded. An inverted
-// range cites its two ends only.
+// numbers lists the numbers a group cites, ranges expanded; an inverted
+// range is read low to high.
 func (g MarkerGroup) numbers() []int {
 	var out []int
 	for _, it := range g.Items {
+		lo, hi := min(it.From, it.To), max(it.From, it.To) // [5–3] means 3–5
 		switch {
-		case it.To < it.From:
-			out = append(out, it.From, it.To)
-		case it.To-it.From > maxRange:
-			out = append(out, it.From, it.To)
+		case hi-lo > maxRange:
+			out = append(out, lo, hi)
 		default:
-			for n := it.From; n <= it.To; n++ {
+			for n := lo; n <= hi; n++ {
 				out = append(out, n)
 			}
 		}
@@ -127,7 +126,7 @@ func (s *markerScanner) bracket(i int) (int, bool) {
 	var items []GroupItem
 	for {
 		j = s.skipSpaces(j)
-		from, k := s.number(j, 3)
+		from, k := s.number(j)
 		if k == j {
 			return 0, false
 		}
@@ -135,7 +134,7 @@ func (s *markerScanner) bracket(i int) (int, bool) {
 		k2 := s.skipSpaces(k)
 		if dash := s.dash(k2); dash > 0 {
 			k3 := s.skipSpaces(k2 + dash)
-			to, k4 := s.number(k3, 3)
+			to, k4 := s.number(k3)
 			if k4 == k3 {
 				return 0, false
 			}
@@ -186,9 +185,9 @@ func (s *markerScanner) superscript(i int) (int, bool) {
 	strong := true
 	switch {
 	case unicode.IsLetter(prev):
-		// Exponents follow units and variables (m², cm³, x², R²): short
-		// letter runs. Citations follow words.
-		if len(s.wordBefore(i)) <= 2 {
+		// Exponents follow units and variables (m², cm³, x², R²).
+		// Citations follow words.
+		if w := s.wordBefore(i); utf8.RuneCountInString(w) == 1 || exponentUnits[w] {
 			return j, true
 		}
 	case unicode.IsDigit(prev) || prev == '^' || prev == '/':
@@ -270,13 +269,13 @@ func (s *markerScanner) flatGroup(i int) (items []GroupItem, end int, clean, ok 
 	j := i
 	glued := -1 // number of items before the first space separator
 	for {
-		n, k := s.number(j, 3)
+		n, k := s.number(j)
 		if k == j || s.badAfterNumber(k) {
 			break
 		}
 		it := GroupItem{Span: Span{j, k}, From: n, To: n}
 		if d := s.dash(k); d > 0 {
-			if to, k2 := s.number(k+d, 3); k2 > k+d && !s.badAfterNumber(k2) {
+			if to, k2 := s.number(k + d); k2 > k+d && !s.badAfterNumber(k2) {
 				it.To, it.Span.End, k = to, k2, k2
 			}
 		}
@@ -284,7 +283,7 @@ func (s *markerScanner) flatGroup(i int) (items []GroupItem, end int, clean, ok 
 		j = k
 		if j < s.end && s.src[j] == ',' {
 			k2 := s.skipSpaces(j + 1)
-			if _, k3 := s.number(k2, 3); k3 > k2 && !s.thousands(j) {
+			if _, k3 := s.number(k2); k3 > k2 && !s.thousands(j) {
 				j = k2
 				continue
 			}
@@ -358,9 +357,10 @@ func (s *markerScanner) add(span Span, style MarkerStyle, items []GroupItem, str
 	s.out = append(s.out, candidate{group: MarkerGroup{Span: span, Style: style, Items: items}, strong: strong})
 }
 
-// number reads a decimal citation number of at most maxDigits digits, no
-// leading zero. It returns j unchanged when there is none.
-func (s *markerScanner) number(j, maxDigits int) (int, int) {
+// number reads a citation number: at most three digits, no leading
+// zero. It returns j unchanged when there is none.
+func (s *markerScanner) number(j int) (int, int) {
+	const maxDigits = 3
 	k, n := j, 0
 	for k < s.end && isDigitByte(s.src[k]) {
 		n = n*10 + int(s.src[k]-'0')
@@ -482,7 +482,7 @@ func gluedWordOK(word string) bool {
 }
 
 // closers are closing punctuation a flattened marker may follow.
-const closers = ")]”\"’'»›"
+const closers = ")]”“\"’‘'»«›‹"
 
 const softHyphen = '\u00AD'
 
@@ -492,6 +492,9 @@ var abbreviations = setOf("fig", "figs", "no", "nos", "nr", "vol", "vols", "p", 
 	"eq", "eqs", "tab", "tbl", "art", "abb", "kap", "bd", "suppl", "ed", "edn", "ver", "v", "pt", "par", "para", "app",
 	"ca", "approx", "vgl", "bzw", "nrs", "seite", "bsp", "abs", "ziff", "lit", "anm", "hft", "jg", "op", "cf", "ref",
 	"refs", "fn", "n", "ff", "f", "min", "max", "st", "mt", "rev", "ps", "vs")
+
+// exponentUnits are the units that take a superscript exponent.
+var exponentUnits = setOf("cm", "mm", "km", "µm", "μm", "nm", "dm", "ft", "yd", "mi", "ms", "in", "sec", "min")
 
 // gluedExceptions are lower-case words that commonly carry digits as part
 // of a name rather than as a citation.

@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,35 +85,41 @@ func parseEntryStart(src []byte, ln Span) (entryStart, bool) {
 		return entryStart{}, false
 	}
 	num := Span{i, j}
-	k := j
-	switch {
-	case open == '[':
-		if k >= ln.End || src[k] != ']' {
-			return entryStart{}, false
-		}
-		k++
-	case open == '(':
-		if k >= ln.End || src[k] != ')' {
-			return entryStart{}, false
-		}
-		k++
-	case k < ln.End && (src[k] == '.' || src[k] == ')'):
-		if k+1 < ln.End && isDigitByte(src[k+1]) {
-			return entryStart{}, false // "1.5 kg"
-		}
-		k++
-	case k < ln.End && (src[k] == ' ' || src[k] == '\t'):
-	default:
-		r, _ := utf8.DecodeRune(src[k:ln.End])
-		if !unicode.IsUpper(r) && !strings.ContainsRune("\"“‘'", r) {
-			return entryStart{}, false
-		}
+	k, ok := afterEntryNumber(src, j, ln.End, open)
+	if !ok {
+		return entryStart{}, false
 	}
 	k = skipBacklinks(src, k, ln.End)
 	if k >= ln.End {
 		return entryStart{}, false // a bare number is not an entry
 	}
 	return entryStart{number: n, num: num, text: k}, true
+}
+
+// afterEntryNumber checks what follows an entry number at k: the closing
+// bracket it opened, "." or ")", a space, or a glued letter ("22Sometimes",
+// "29van Kolfschoten"). It returns where the entry text may begin.
+func afterEntryNumber(src []byte, k, end int, open byte) (int, bool) {
+	switch {
+	case open == '[' || open == '(':
+		want := byte(']')
+		if open == '(' {
+			want = ')'
+		}
+		if k >= end || src[k] != want {
+			return 0, false
+		}
+		return k + 1, true
+	case k < end && (src[k] == '.' || src[k] == ')'):
+		if k+1 < end && isDigitByte(src[k+1]) {
+			return 0, false // "1.5 kg"
+		}
+		return k + 1, true
+	case k < end && (src[k] == ' ' || src[k] == '\t'):
+		return k, true
+	}
+	r, _ := utf8.DecodeRune(src[k:end])
+	return k, unicode.IsLetter(r) || strings.ContainsRune("\"“‘'„", r)
 }
 
 func superscriptStart(src []byte, ln Span, i int) (entryStart, bool) {
@@ -182,7 +190,7 @@ func (p *listParser) parse(from int) []rawEntry {
 			blank++
 			continue
 		}
-		if es, ok := parseEntryStart(p.src, ln); ok && (len(out) == 0 || p.plausibleNext(out[len(out)-1].start.number, es.number)) {
+		if es, ok := parseEntryStart(p.src, ln); ok && (len(out) == 0 || plausibleNext(out[len(out)-1].start.number, es.number)) {
 			out = append(out, rawEntry{start: es, first: i, last: i})
 			blank = 0
 			continue
@@ -203,7 +211,7 @@ func (p *listParser) parse(from int) []rawEntry {
 
 // plausibleNext accepts the next entry number: the expected one, or a
 // small gap, repeat or step back (reported by reference-numbering).
-func (p *listParser) plausibleNext(prev, n int) bool { return n >= prev-2 && n <= prev+6 }
+func plausibleNext(prev, n int) bool { return n >= prev-2 && n <= prev+6 }
 
 // nextEntryFollows reports whether a plausible next entry starts within
 // the three non-blank lines after line i, so that line i is inside the list.
@@ -225,20 +233,30 @@ func (p *listParser) nextEntryFollows(i, prev int) bool {
 var continuationRe = regexp.MustCompile(`(?i)\b(doi|pmid|pmc\d|https?://|www\.)|\b(1[89]|20)\d\d\b`)
 
 // continues reports whether a line without a number continues the current
-// entry: it is indented deeper, starts in lower case, carries an
-// identifier or a year, or the entry so far has not ended its sentence.
+// entry. A deeper indent says yes and a shallower one no (an author box
+// after an indented list); at the same indent, a line that starts in lower
+// case or carries an identifier or a year continues, and so does any line
+// after an entry line that stopped mid-sentence, unless that line ended in
+// a URL or DOI, which is how complete entries end.
 func (p *listParser) continues(cur *rawEntry, ln Span) bool {
 	line := p.src[ln.Start:ln.End]
 	first := p.lines[cur.first]
-	if indent(line) > indent(p.src[first.Start:first.End]) {
+	switch li, fi := indent(line), indent(p.src[first.Start:first.End]); {
+	case li > fi:
 		return true
+	case li < fi:
+		return false
 	}
 	r, _ := utf8.DecodeRune(line[indent(line):])
 	if unicode.IsLower(r) || continuationRe.Match(line) {
 		return true
 	}
-	prev := p.lines[cur.last]
-	last, _ := utf8.DecodeLastRune(trimRightSpace(p.src[prev.Start:prev.End]))
+	prev := trimRightSpace(p.src[p.lines[cur.last].Start:p.lines[cur.last].End])
+	lastTok := prev[bytes.LastIndexAny(prev, " \t")+1:]
+	if bytes.Contains(lastTok, []byte("://")) || bytes.HasPrefix(lastTok, []byte("10.")) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(prev)
 	return !strings.ContainsRune(".!?)]”\"", last)
 }
 
@@ -273,8 +291,7 @@ func trimRightSpace(b []byte) []byte {
 func findReferenceList(d *Document, extra map[string]bool) (*RefList, []rawEntry) {
 	lines := d.lines()
 	p := &listParser{src: d.Source, lines: lines}
-	for h := len(lines) - 1; h >= 0; h-- {
-		ln := lines[h]
+	for h, ln := range slices.Backward(lines) {
 		if ln.Len() > 200 || !isReferenceHeading(string(d.Source[ln.Start:ln.End]), extra) {
 			continue
 		}

@@ -34,14 +34,14 @@ func Summarize(results []Result) Summary {
 
 // CountAtLeast counts the findings at or above a severity; 0 counts none
 // (--fail-on none).
-func CountAtLeast(results []Result, min Severity) int {
-	if min == 0 {
+func CountAtLeast(results []Result, least Severity) int {
+	if least == 0 {
 		return 0
 	}
 	n := 0
 	for _, r := range results {
 		for _, f := range r.Findings {
-			if f.Severity >= min {
+			if f.Severity >= least {
 				n++
 			}
 		}

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -82,15 +81,6 @@ func (d *Document) firstCitations() (map[int]Marker, []int) {
 		}
 	}
 	return first, order
-}
-
-func sortedInts(m map[int]bool) []int {
-	out := make([]int, 0, len(m))
-	for n := range m {
-		out = append(out, n)
-	}
-	sort.Ints(out)
-	return out
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }

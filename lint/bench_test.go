@@ -1,0 +1,75 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// genArticle writes a flattened-style article of about size bytes citing
+// refs entries, with the traps real articles carry (decimals, dates,
+// units, chemistry) between the markers.
+func genArticle(size, refs int) []byte {
+	var b strings.Builder
+	b.WriteString("Training and Health: What the Studies Say\n\nKey Points:\n\n  • It improves sleep.\n  • It lowers stress.\n\n")
+	n := 0
+	for p := 0; b.Len() < size-refs*120; p++ {
+		if p%6 == 0 {
+			fmt.Fprintf(&b, "Section %d Of The Article\n\n", p/6+1)
+		}
+		c1, c2, c3 := n%refs+1, (n+1)%refs+1, (n+2)%refs+1
+		n += 3
+		fmt.Fprintf(&b, "A 12-week study of 87,508 adults found that 2.5 kg of load at ~70%% of 1RM lowered CO2 and vitamin D3 needs by 2025-11-03 in adults.%d "+
+			"Several meta-analyses agree, in 218 studies at 7:30 each morning.%d %d That is a weight you can lift 12 times, per Fig. 2 of the report.\n\n", c1, c2, c3)
+	}
+	b.WriteString("References\n\n")
+	for i := 1; i <= refs; i++ {
+		fmt.Fprintf(&b, "  %d. Sports Med. 2017 Dec;47(12):2521-%d. The effects of resistance training number %d on anxiety: a meta-analysis.\n", i, 2532+i, i)
+	}
+	b.WriteString("Photo of author\n\nThe author writes about training.\n")
+	return []byte(b.String())
+}
+
+// BenchmarkCorpus lints a corpus of about 10 MB of 25 KB articles; the
+// reported MB/s is the single-core throughput.
+func BenchmarkCorpus(b *testing.B) {
+	var corpus [][]byte
+	total := 0
+	for total < 10<<20 {
+		a := genArticle(25<<10, 44)
+		corpus = append(corpus, a)
+		total += len(a)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range corpus {
+			d := ParseText("a.txt", a, ParseOptions{})
+			Run(d, All())
+		}
+	}
+}
+
+// BenchmarkLargeFile lints one 10 MB article. B/op divided by the input
+// size is the allocation ratio to compare with the 3× memory target.
+func BenchmarkLargeFile(b *testing.B) {
+	a := genArticle(10<<20, 300)
+	b.SetBytes(int64(len(a)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := ParseText("a.txt", a, ParseOptions{})
+		Run(d, All())
+	}
+}
+
+func TestGeneratedArticle(t *testing.T) {
+	d := ParseText("a.txt", genArticle(64<<10, 44), ParseOptions{})
+	if len(d.References) != 44 || len(d.Markers) == 0 {
+		t.Fatalf("generator broken: %d references, %d markers", len(d.References), len(d.Markers))
+	}
+	for _, f := range Run(d, All()) {
+		if f.Rule != "reference-kind" && f.Rule != "duplicate-reference" {
+			t.Errorf("unexpected finding %s: %s", f.Rule, f.Message)
+		}
+	}
+}
