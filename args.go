@@ -3,7 +3,7 @@ package main
 import "strings"
 
 // valueFlags are the flags that take a value in the next argument.
-var valueFlags = map[string]bool{"format": true, "fail-on": true, "disable": true, "enable": true, "color": true}
+var valueFlags = map[string]bool{"format": true, "fail-on": true, "disable": true, "enable": true, "color": true, "min-coverage": true}
 
 // reorderArgs moves flags before file names, so that
 // "reflint article.txt --format json" works as users expect; urfave/cli
@@ -41,4 +41,6 @@ func reorderArgs(args []string) []string {
 	return append(out, files...)
 }
 
-func isCommand(a string) bool { return a == "rules" || a == "explain" || a == "help" }
+func isCommand(a string) bool {
+	return a == "rules" || a == "explain" || a == "coverage" || a == "help"
+}

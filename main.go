@@ -89,6 +89,31 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				},
 			},
 			{
+				Name:      "coverage",
+				Usage:     "print only the claim-coverage table of each file",
+				ArgsUsage: "FILE...",
+				Action: func(c *cli.Context) error {
+					if c.NArg() == 0 {
+						return troublef("coverage: name a file, or - for standard input")
+					}
+					var troubles []string
+					for _, path := range c.Args().Slice() {
+						src, err := readInput(path, stdin)
+						if err != nil {
+							troubles = append(troubles, err.Error())
+							continue
+						}
+						if err := lint.WriteCoverage(stdout, lint.ParseText(displayName(path), src, lint.ParseOptions{})); err != nil {
+							return troublef("writing the report: %v", err)
+						}
+					}
+					if len(troubles) > 0 {
+						return troublef("%s", strings.Join(troubles, "\nreflint: "))
+					}
+					return nil
+				},
+			},
+			{
 				Name:      "explain",
 				Usage:     "print a rule's documentation with a bad and a good example",
 				ArgsUsage: "RULE",
@@ -113,7 +138,8 @@ func lintFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "disable", Usage: "turn rules off (RULE[,RULE])"},
 		&cli.StringSliceFlag{Name: "enable", Usage: "turn rules on (RULE[,RULE])"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto, always or never"},
-		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary or coverage table"},
+		&cli.Float64Flag{Name: "min-coverage", Usage: "report sections with less than this percentage of claims cited (low-coverage)"},
 	}
 }
 
@@ -145,12 +171,9 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout io.Writer) error {
 			troubles = append(troubles, err.Error())
 			continue
 		}
-		name := path
-		if path == "-" {
-			name = "<stdin>"
-		}
-		doc := lint.ParseText(name, src, lint.ParseOptions{})
-		results = append(results, lint.Result{Doc: doc, Findings: lint.Run(doc, rules)})
+		doc := lint.ParseText(displayName(path), src, lint.ParseOptions{})
+		cfg := lint.Config{MinCoverage: c.Float64("min-coverage") / 100}
+		results = append(results, lint.Result{Doc: doc, Findings: lint.RunWith(doc, rules, cfg)})
 	}
 	if format == "json" {
 		err = lint.WriteJSON(stdout, results)
@@ -200,6 +223,13 @@ func readInput(path string, stdin io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("%s: not a text file (binary content)", path)
 	}
 	return src, nil
+}
+
+func displayName(path string) string {
+	if path == "-" {
+		return "<stdin>"
+	}
+	return path
 }
 
 func isTerminal(w io.Writer) bool {

@@ -96,7 +96,7 @@ func TestArticles(t *testing.T) {
 			for _, r := range d.References {
 				got.references = append(got.references, r.Number)
 			}
-			for _, f := range Run(d, All()) {
+			for _, f := range Run(d, structuralRules()) {
 				s := fmt.Sprintf("%d %s", d.Position(f.Span.Start).Line, f.Rule)
 				for _, n := range f.References {
 					s += " " + strconv.Itoa(n)
@@ -114,6 +114,20 @@ func TestArticles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// structuralRules are the rules the .want files speak for; claims are
+// checked against the .claims labels in claims_test.go.
+func structuralRules() []*Rule {
+	var out []*Rule
+	for _, r := range All() {
+		switch r {
+		case UncitedClaim, ClaimYearMismatch, ClaimKindMismatch, BenefitUncovered, LowCoverage:
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func sortedStrings(s []string) []string {

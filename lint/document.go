@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/reflint/reflint/lint/prose"
 )
 
 // Document is one parsed article: its source bytes, a line index and
@@ -25,6 +27,13 @@ type Document struct {
 	List *RefList
 	// References are the entries of List in list order.
 	References []Reference
+	// Blocks are explicit headings, paragraphs and list items from a
+	// structured format (Markdown, HTML); nil for plain text, whose
+	// structure the coverage analysis derives itself.
+	Blocks []prose.Block
+
+	bodyEnd  int           // end of the article body: the list heading or the list
+	coverage *prose.Result // computed on first use
 
 	lineStarts []int // offset of the first byte of each line
 	bom        int   // length of a leading UTF-8 byte order mark

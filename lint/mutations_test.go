@@ -24,7 +24,7 @@ func numbersOf(d *Document) []int {
 
 func rulesHit(d *Document) map[string][]int {
 	out := map[string][]int{}
-	for _, f := range Run(d, All()) {
+	for _, f := range Run(d, structuralRules()) {
 		out[f.Rule] = append(out[f.Rule], f.References...)
 	}
 	return out

@@ -26,6 +26,7 @@ func ParseText(name string, src []byte, opts ParseOptions) *Document {
 		}
 		d.References = buildReferences(d, raws)
 	}
+	d.bodyEnd = bodyEnd
 	entries := make(map[int]bool, len(d.References))
 	for _, r := range d.References {
 		entries[r.Number] = true

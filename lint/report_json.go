@@ -3,6 +3,8 @@ package lint
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/reflint/reflint/lint/prose"
 )
 
 // The JSON report. Its field names are a contract: add fields freely,
@@ -19,6 +21,7 @@ type jsonFile struct {
 	References []jsonReference `json:"references"`
 	Markers    []jsonMarker    `json:"markers"`
 	Findings   []jsonFinding   `json:"findings"`
+	Coverage   *prose.Result   `json:"coverage"`
 }
 
 type jsonReference struct {
@@ -77,7 +80,7 @@ func WriteJSON(w io.Writer, results []Result) error {
 
 func toJSONFile(r Result) jsonFile {
 	d := r.Doc
-	f := jsonFile{Path: d.Name, Format: d.Format, References: []jsonReference{}, Markers: []jsonMarker{}, Findings: []jsonFinding{}}
+	f := jsonFile{Path: d.Name, Format: d.Format, References: []jsonReference{}, Markers: []jsonMarker{}, Findings: []jsonFinding{}, Coverage: d.Coverage()}
 	citedAt := make(map[int][]Position)
 	for _, m := range d.Markers {
 		pos := d.Position(m.Span.Start)

@@ -42,6 +42,13 @@ func WriteText(w io.Writer, results []Result, opts TextOptions) error {
 		}
 	}
 	if !opts.Quiet {
+		for _, r := range results {
+			ew.printf("\n")
+			if ew.err == nil {
+				ew.err = WriteCoverage(ew.w, r.Doc)
+			}
+		}
+		ew.printf("\n")
 		s := Summarize(results)
 		files := ""
 		if s.Files != 1 {

@@ -61,10 +61,18 @@ type Rule struct {
 	Run func(*Pass)
 }
 
+// Config holds the settings rules read.
+type Config struct {
+	// MinCoverage is the share (0–1) of claims a section must have cited
+	// or supported; 0 turns low-coverage off.
+	MinCoverage float64
+}
+
 // Pass is what a rule may see and do while it runs.
 type Pass struct {
-	Doc  *Document
-	Rule *Rule
+	Doc    *Document
+	Rule   *Rule
+	Config Config
 
 	findings []Finding
 }
@@ -109,9 +117,14 @@ type Related struct {
 // Run runs rules over the document and returns their findings sorted by
 // position, then rule name.
 func Run(d *Document, rules []*Rule) []Finding {
+	return RunWith(d, rules, Config{})
+}
+
+// RunWith is Run with settings.
+func RunWith(d *Document, rules []*Rule, cfg Config) []Finding {
 	var out []Finding
 	for _, r := range rules {
-		p := &Pass{Doc: d, Rule: r}
+		p := &Pass{Doc: d, Rule: r, Config: cfg}
 		r.Run(p)
 		out = append(out, p.findings...)
 	}

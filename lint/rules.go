@@ -18,6 +18,11 @@ func All() []*Rule {
 		IncompleteReference,
 		MalformedIdentifier,
 		ReferenceKind,
+		UncitedClaim,
+		ClaimYearMismatch,
+		ClaimKindMismatch,
+		BenefitUncovered,
+		LowCoverage,
 	}
 }
 

@@ -25,7 +25,7 @@ func TestRules(t *testing.T) {
 			w := readWant(t, strings.TrimSuffix(path, ".txt")+".want")
 			d := ParseText(path, src, ParseOptions{})
 			var got []string
-			for _, f := range Run(d, []*Rule{r}) {
+			for _, f := range RunWith(d, []*Rule{r}, Config{MinCoverage: 0.8}) {
 				s := fmt.Sprintf("%d %s", d.Position(f.Span.Start).Line, f.Rule)
 				for _, n := range f.References {
 					s += " " + strconv.Itoa(n)
