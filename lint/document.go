@@ -32,7 +32,10 @@ type Document struct {
 	// structure the coverage analysis derives itself.
 	Blocks []prose.Block
 
-	bodyEnd  int           // end of the article body: the list heading or the list
+	// BodyEnd is the end of the article body: where the reference list or
+	// its heading starts (len(Source) when there is no list).
+	BodyEnd int
+
 	coverage *prose.Result // computed on first use
 
 	lineStarts []int // offset of the first byte of each line

@@ -26,7 +26,7 @@ func ParseText(name string, src []byte, opts ParseOptions) *Document {
 		}
 		d.References = buildReferences(d, raws)
 	}
-	d.bodyEnd = bodyEnd
+	d.BodyEnd = bodyEnd
 	entries := make(map[int]bool, len(d.References))
 	for _, r := range d.References {
 		entries[r.Number] = true
@@ -52,10 +52,7 @@ func buildReferences(d *Document, raws []rawEntry) []Reference {
 			b.WriteByte(' ')
 			b.Write(d.Source[lines[i].Start:lines[i].End])
 		}
-		text := strings.Join(strings.Fields(strings.ReplaceAll(b.String(), string(softHyphen), "")), " ")
-		pe := parseEntry(text)
-		r := Reference{Number: e.start.number, Span: span, NumberSpan: e.start.num, Text: text, Fields: pe.fields, malformed: pe.malformed}
-		classify(&r)
+		r := NewReference(e.start.number, span, e.start.num, b.String())
 		refs = append(refs, r)
 	}
 	return refs
