@@ -12,7 +12,7 @@ func (d *Document) Coverage() *prose.Result {
 	if d.coverage != nil {
 		return d.coverage
 	}
-	in := prose.Input{Src: d.Source, Start: 0, End: d.BodyEnd, Refs: d.refInfo(), Blocks: d.Blocks}
+	in := prose.Input{Src: d.Source, Start: 0, End: d.BodyEnd, Refs: d.refInfo(), Blocks: d.Blocks, Cues: d.Cues}
 	for _, m := range d.Markers {
 		if len(in.Markers) > 0 && in.Markers[len(in.Markers)-1].Start == m.Span.Start && in.Markers[len(in.Markers)-1].Number == m.Number {
 			continue

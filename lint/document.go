@@ -36,6 +36,9 @@ type Document struct {
 	// its heading starts (len(Source) when there is no list).
 	BodyEnd int
 
+	// Cues extends the coverage analysis's cue table; nil for defaults.
+	Cues *prose.Cues
+
 	coverage *prose.Result // computed on first use
 
 	lineStarts []int // offset of the first byte of each line

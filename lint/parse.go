@@ -2,12 +2,17 @@ package lint
 
 import (
 	"strings"
+
+	"github.com/reflint/reflint/lint/prose"
 )
 
 // ParseOptions tune parsing; the zero value is the default.
 type ParseOptions struct {
 	// ReferenceHeadings are extra reference-list heading names, lower-case.
 	ReferenceHeadings []string
+	// Cues extends the claim and benefit-list cue table of the coverage
+	// analysis; nil uses the defaults.
+	Cues *prose.Cues
 }
 
 // ParseText parses a plain-text article: it finds the reference list
@@ -15,6 +20,7 @@ type ParseOptions struct {
 // ambiguous markers.
 func ParseText(name string, src []byte, opts ParseOptions) *Document {
 	d := NewDocument(name, "text", src)
+	d.Cues = opts.Cues
 	extra := setOf(opts.ReferenceHeadings...)
 	list, raws := findReferenceList(d, extra)
 	bodyEnd := len(src)

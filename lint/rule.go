@@ -66,6 +66,19 @@ type Config struct {
 	// MinCoverage is the share (0–1) of claims a section must have cited
 	// or supported; 0 turns low-coverage off.
 	MinCoverage float64
+	// SectionCoverage overrides MinCoverage for sections by title
+	// (compared case-insensitively).
+	SectionCoverage map[string]float64
+}
+
+// minCoverage returns the threshold for a section title.
+func (c Config) minCoverage(title string) float64 {
+	for t, v := range c.SectionCoverage {
+		if strings.EqualFold(t, title) {
+			return v
+		}
+	}
+	return c.MinCoverage
 }
 
 // Pass is what a rule may see and do while it runs.
