@@ -3,7 +3,8 @@ package main
 import "strings"
 
 // valueFlags are the flags that take a value in the next argument.
-var valueFlags = map[string]bool{"format": true, "fail-on": true, "disable": true, "enable": true, "color": true, "min-coverage": true}
+var valueFlags = map[string]bool{"format": true, "fail-on": true, "disable": true, "enable": true, "color": true, "min-coverage": true,
+	"mailto": true, "timeout": true, "cache-dir": true}
 
 // reorderArgs moves flags before file names, so that
 // "reflint article.txt --format json" works as users expect; urfave/cli

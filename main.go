@@ -9,11 +9,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/reflint/reflint/lint"
+	"github.com/reflint/reflint/sources"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -75,7 +78,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		HideHelpCommand: true,
 		Flags:           lintFlags(),
 		Action: func(c *cli.Context) error {
-			return lintAction(c, stdin, stdout)
+			return lintAction(c, stdin, stdout, stderr)
 		},
 		Commands: []*cli.Command{
 			{
@@ -139,11 +142,18 @@ func lintFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "enable", Usage: "turn rules on (RULE[,RULE])"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto, always or never"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary or coverage table"},
+		&cli.BoolFlag{Name: "online", Usage: "verify entries against Crossref and PubMed"},
+		&cli.BoolFlag{Name: "strict-online", Usage: "with --online, exit 1 when a look-up is inconclusive (network trouble)"},
+		&cli.StringFlag{Name: "mailto", EnvVars: []string{"REFLINT_MAILTO"}, Usage: "contact address sent to Crossref and NCBI (polite pool)"},
+		&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, Usage: "overall time limit for online look-ups of one file"},
+		&cli.StringFlag{Name: "cache-dir", EnvVars: []string{"REFLINT_CACHE_DIR"}, Usage: "where online answers are cached (default: the user cache directory)"},
+		&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the online cache"},
+		&cli.BoolFlag{Name: "verbose", Usage: "print one line per online request on stderr"},
 		&cli.Float64Flag{Name: "min-coverage", Usage: "report sections with less than this percentage of claims cited (low-coverage)"},
 	}
 }
 
-func lintAction(c *cli.Context, stdin io.Reader, stdout io.Writer) error {
+func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) error {
 	failOn, err := lint.ParseSeverity(c.String("fail-on"))
 	if err != nil {
 		return troublef("--fail-on: %v", err)
@@ -163,6 +173,8 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout io.Writer) error {
 	if c.NArg() == 0 {
 		return troublef("no input: name a file, or - for standard input (see reflint --help)")
 	}
+	checker := newChecker(c, stderr)
+	inconclusive := 0
 	var results []lint.Result
 	var troubles []string
 	for _, path := range c.Args().Slice() {
@@ -172,8 +184,13 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout io.Writer) error {
 			continue
 		}
 		doc := lint.ParseText(displayName(path), src, lint.ParseOptions{})
+		var stats *lint.LookupStats
+		if checker != nil {
+			stats = lookUp(c, checker, doc)
+			inconclusive += stats.Inconclusive
+		}
 		cfg := lint.Config{MinCoverage: c.Float64("min-coverage") / 100}
-		results = append(results, lint.Result{Doc: doc, Findings: lint.RunWith(doc, rules, cfg)})
+		results = append(results, lint.Result{Doc: doc, Findings: lint.RunWith(doc, rules, cfg), Lookups: stats})
 	}
 	if format == "json" {
 		err = lint.WriteJSON(stdout, results)
@@ -194,7 +211,38 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout io.Writer) error {
 	if lint.CountAtLeast(results, failOn) > 0 {
 		return errFindings
 	}
+	if c.Bool("strict-online") && inconclusive > 0 {
+		fmt.Fprintf(stderr, "reflint: %d online look-ups were inconclusive (--strict-online)\n", inconclusive)
+		return errFindings
+	}
 	return nil
+}
+
+// newChecker builds the online checker for --online, or returns nil.
+func newChecker(c *cli.Context, stderr io.Writer) *sources.Checker {
+	if !c.Bool("online") {
+		return nil
+	}
+	opts := sources.OptionsFromEnv(version)
+	opts.Mailto = c.String("mailto")
+	opts.CacheDir = c.String("cache-dir")
+	opts.NoCache = c.Bool("no-cache")
+	opts.Timeout = c.Duration("timeout")
+	if c.Bool("verbose") {
+		opts.Verbose = stderr
+	}
+	return sources.New(opts)
+}
+
+// lookUp verifies a document's entries online and attaches the verdicts.
+// Network trouble yields inconclusive verdicts, never an error.
+func lookUp(c *cli.Context, checker *sources.Checker, doc *lint.Document) *lint.LookupStats {
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt)
+	defer stop()
+	lookups, st := checker.Check(ctx, doc.References)
+	doc.ApplyLookups(lookups)
+	return &lint.LookupStats{Requests: st.Requests, CacheHits: st.CacheHits, Verified: st.Verified,
+		Mismatch: st.Mismatch, NotFound: st.NotFound, Inconclusive: st.Inconclusive}
 }
 
 // readInput reads a file (or standard input for "-") and checks that it

@@ -56,6 +56,10 @@ func WriteText(w io.Writer, results []Result, opts TextOptions) error {
 		}
 		ew.printf("%s%s, %s, %s (%s, %s)\n", files, plural(s.Errors, "error"), plural(s.Warnings, "warning"),
 			plural(s.Infos, "info"), plural(markers, "marker"), plural(refs, "reference"))
+		if l := s.Lookups; l != nil {
+			ew.printf("online: %d verified, %d mismatch, %d not found, %d inconclusive (%s, %d from cache)\n",
+				l.Verified, l.Mismatch, l.NotFound, l.Inconclusive, plural(l.Requests, "request"), l.CacheHits)
+		}
 	}
 	return ew.err
 }

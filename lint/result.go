@@ -4,6 +4,8 @@ package lint
 type Result struct {
 	Doc      *Document
 	Findings []Finding
+	// Lookups counts the online look-ups made for this file; nil offline.
+	Lookups *LookupStats
 }
 
 // Summary counts findings by severity across results.
@@ -12,12 +14,20 @@ type Summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Lookups sums the online look-ups; absent offline.
+	Lookups *LookupStats `json:"lookups,omitempty"`
 }
 
 // Summarize counts the findings of all results.
 func Summarize(results []Result) Summary {
 	s := Summary{Files: len(results)}
 	for _, r := range results {
+		if r.Lookups != nil {
+			if s.Lookups == nil {
+				s.Lookups = &LookupStats{}
+			}
+			s.Lookups.add(*r.Lookups)
+		}
 		for _, f := range r.Findings {
 			switch f.Severity {
 			case Error:

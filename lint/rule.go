@@ -57,6 +57,9 @@ type Rule struct {
 	Bad, Good string
 	// Severity is the default severity of the rule's findings.
 	Severity Severity
+	// Online rules read the verdicts of --online look-ups; without them
+	// they report nothing.
+	Online bool
 	// Run inspects the document and reports through the pass.
 	Run func(*Pass)
 }

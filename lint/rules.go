@@ -23,6 +23,13 @@ func All() []*Rule {
 		ClaimKindMismatch,
 		BenefitUncovered,
 		LowCoverage,
+		DOINotFound,
+		IdentifierMismatch,
+		MetadataMismatch,
+		ReferenceNotFound,
+		RetractedReference,
+		ReferenceNotice,
+		SuggestIdentifier,
 	}
 }
 

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,6 +25,16 @@ func TestRules(t *testing.T) {
 			}
 			w := readWant(t, strings.TrimSuffix(path, ".txt")+".want")
 			d := ParseText(path, src, ParseOptions{})
+			if data, err := os.ReadFile(strings.TrimSuffix(path, ".txt") + ".lookups.json"); err == nil {
+				// Online rules read verdicts recorded beside the fixture.
+				var lookups map[int]*Lookup
+				if err := json.Unmarshal(data, &lookups); err != nil {
+					t.Fatal(err)
+				}
+				d.ApplyLookups(lookups)
+			} else if r.Online {
+				t.Fatalf("online rule %s needs %s.lookups.json", r.Name, r.Name)
+			}
 			var got []string
 			for _, f := range RunWith(d, []*Rule{r}, Config{MinCoverage: 0.8}) {
 				s := fmt.Sprintf("%d %s", d.Position(f.Span.Start).Line, f.Rule)
