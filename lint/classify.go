@@ -1,52 +1,176 @@
 package lint
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 )
 
-// Cue patterns for the kind of publication and of evidence an entry
-// describes, read from the entry's own text. Online look-ups refine the
-// evidence kind from PubMed publication types.
-var (
-	preprintRe  = cue(`\b(biorxiv|medrxiv|arxiv|psyarxiv|socarxiv|preprints?|research square|ssrn|osf\.io)\b|\b10\.(1101|48550|31234|21203)/`, []string{"rxiv", "preprint", "research square", "ssrn", "osf.io", "10.1101/", "10.48550/", "10.31234/", "10.21203/"})
-	guidelineRe = cue(`\b(guidelines?|leitlinien?|position stand|position statement|consensus statement|practice parameters?|recommendations (for|on)|empfehlungen)\b`, []string{"guideline", "leitlinie", "position st", "consensus st", "practice param", "recommendations ", "empfehlung"})
-	chapterRe   = cue(`\b(chapter|kapitel)\b|\bin:\s|\((eds?|hrsg|hg)\.?\)|\bedited by\b`, []string{"chapter", "kapitel", "in:", "ed.)", "eds)", "eds.)", "hrsg", "hg)", "hg.)", "edited by"})
-	bookRe      = cue(`\bisbn\b|\b(press|verlag|publishing|publishers|books|routledge|springer|wiley|elsevier|thieme|beck|suhrkamp|kohlhammer)\b|\b[sp]\.\s*\d`, []string{"isbn", "press", "verlag", "publish", "books", "routledge", "springer", "wiley", "elsevier", "thieme", "beck", "suhrkamp", "kohlhammer", "s.", "p."})
-	reportRe    = cue(`\b(technical report|white paper|fact ?sheet|working paper|bericht|report)\b`, []string{"report", "white paper", "fact", "working paper", "bericht"})
+// cue is a bit set of the kinds of publication and evidence an entry's
+// own words point to. Online look-ups refine the evidence kind from PubMed
+// publication types.
+type cue uint16
 
-	protocolRe      = cue(`\b(protocol|studienprotokoll)\b`, []string{"protocol", "protokoll"})
-	animalRe        = cue(`\b(rats?|mice|mouse|murine|rodents?|animal models?|in vitro|zebrafish|primates|piglets?|canine|ratten|mäuse(n)?|tierversuch\w*|tiermodell\w*)\b`, []string{"rat", "mice", "mouse", "murine", "rodent", "animal model", "in vitro", "zebrafish", "primates", "piglet", "canine", "ratten", "mäuse", "tierversuch", "tiermodell"})
-	metaRe          = cue(`\bmeta-?\s?(analys[ie]s|analytic|regression)|metaanaly`, []string{"meta", "metaanaly"})
-	systematicRe    = cue(`\b(systematic(ally)? review|umbrella review|overview of (systematic )?reviews|systematische\w* (übersicht|review))`, []string{"systematic", "umbrella review", "overview of", "systematische"})
-	randomizedRe    = cue(`\b(randomi[sz]ed|randomi[sz]ation|rcts?|randomisiert\w*)\b`, []string{"random", "rct"})
-	trialRe         = cue(`\b(trials?|pilot stud(y|ies)|intervention stud(y|ies)|cross-?over|controlled stud(y|ies)|feasibility)\b`, []string{"trial", "pilot stud", "intervention stud", "over", "controlled stud", "feasibility"})
-	observationalRe = cue(`\b(cohort|cross-sectional|case-control|observational|prospective|longitudinal|survey|prevalence|associations? (of|between|with)|kohorte\w*|querschnitt\w*)\b`, []string{"cohort", "cross-sectional", "case-control", "observational", "prospective", "longitudinal", "survey", "prevalence", "association", "kohorte", "querschnitt"})
-	reviewRe        = cue(`\b(review|overview|übersichtsarbeit|narrative)\b`, []string{"review", "overview", "übersichtsarbeit", "narrative"})
+const (
+	cuePreprint cue = 1 << iota
+	cueGuideline
+	cueChapter
+	cueBook
+	cueReport
+	cueProtocol
+	cueAnimal
+	cueMeta
+	cueSystematic
+	cueRandomized
+	cueTrial
+	cueObservational
+	cueReview
 )
 
-// classify sets an entry's publication kind and evidence kind.
-// The patterns are matched against the lower-cased text: Go's
-// case-insensitive matching is several times slower.
-func classify(r *Reference) {
-	lower := strings.ToLower(r.Text)
-	r.Kind = kindOf(r, lower)
-	r.Evidence = evidenceOf(r, lower)
+// cuePhrases is the one table of cue words, matched word by word on the
+// lower-cased entry (hyphens separate words, so "meta-analysis" is "meta
+// analysis"). A trailing * matches any word with that prefix.
+var cuePhrases = map[cue][]string{
+	cuePreprint: {"biorxiv", "medrxiv", "arxiv", "psyarxiv", "socarxiv", "preprint", "preprints", "research square", "ssrn"},
+	cueGuideline: {"guideline", "guidelines", "leitlinie*", "position stand", "position statement", "consensus statement",
+		"practice parameter*", "recommendations for", "recommendations on", "empfehlungen"},
+	cueChapter: {"chapter", "kapitel", "edited by"},
+	cueBook: {"isbn", "press", "verlag", "publishing", "publishers", "books", "routledge", "springer", "wiley", "elsevier",
+		"thieme", "beck", "suhrkamp", "kohlhammer"},
+	cueReport:   {"technical report", "white paper", "fact sheet", "factsheet", "working paper", "bericht", "report"},
+	cueProtocol: {"protocol", "studienprotokoll"},
+	cueAnimal: {"rat", "rats", "mice", "mouse", "murine", "rodent", "rodents", "animal model", "animal models", "in vitro",
+		"zebrafish", "primates", "piglet", "piglets", "canine", "ratten", "mäuse", "mäusen", "tierversuch*", "tiermodell*"},
+	cueMeta: {"meta analysis", "meta analyses", "meta analytic", "meta regression", "meta analyse*", "metaanaly*"},
+	cueSystematic: {"systematic review*", "systematically review*", "umbrella review*", "overview of reviews",
+		"overview of systematic review*", "systematische* übersicht*", "systematische* review*"},
+	cueRandomized: {"randomized", "randomised", "randomization", "randomisation", "rct", "rcts", "randomisiert*"},
+	cueTrial: {"trial", "trials", "pilot study", "pilot studies", "intervention study", "intervention studies", "crossover",
+		"cross over", "controlled study", "controlled studies", "feasibility"},
+	cueObservational: {"cohort", "cross sectional", "case control", "observational", "prospective", "longitudinal", "survey",
+		"prevalence", "association of", "association between", "association with", "associations of",
+		"associations between", "associations with", "kohorte*", "querschnitt*"},
+	cueReview: {"review", "overview", "übersichtsarbeit", "narrative"},
 }
 
-func kindOf(r *Reference, text string) Kind {
+// cueSubstrings are cues that are not words: identifier prefixes and
+// editor marks.
+var cueSubstrings = map[cue][]string{
+	cuePreprint: {"osf.io", "10.1101/", "10.48550/", "10.31234/", "10.21203/"},
+	cueChapter:  {"in: ", "(ed.)", "(eds.)", "(eds)", "(ed)", "(hrsg.)", "(hrsg)", "(hg.)", "(hg)"},
+}
+
+type phrase struct {
+	words []string
+	kind  cue
+}
+
+// phraseIndex finds phrases by their first word; phrases whose first word
+// is a prefix pattern are tried at every word.
+type phraseIndex struct {
+	byFirst  map[string][]phrase
+	prefixed []phrase
+}
+
+var cueIndex = func() phraseIndex {
+	ix := phraseIndex{byFirst: make(map[string][]phrase)}
+	for kind, list := range cuePhrases {
+		for _, p := range list {
+			ph := phrase{words: strings.Fields(p), kind: kind}
+			if strings.HasSuffix(ph.words[0], "*") {
+				ix.prefixed = append(ix.prefixed, ph)
+			} else {
+				ix.byFirst[ph.words[0]] = append(ix.byFirst[ph.words[0]], ph)
+			}
+		}
+	}
+	return ix
+}()
+
+func wordMatches(pattern, word string) bool {
+	if p, ok := strings.CutSuffix(pattern, "*"); ok {
+		return strings.HasPrefix(word, p)
+	}
+	return pattern == word
+}
+
+func (p phrase) matchAt(words []string, i int) bool {
+	if i+len(p.words) > len(words) {
+		return false
+	}
+	for k, w := range p.words {
+		if !wordMatches(w, words[i+k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// cuesOf returns the cues present in an entry's text.
+func cuesOf(text string) cue {
+	lower := strings.ToLower(text)
+	words := strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var found cue
+	for i, w := range words {
+		for _, p := range cueIndex.byFirst[w] {
+			if p.matchAt(words, i) {
+				found |= p.kind
+			}
+		}
+		for _, p := range cueIndex.prefixed {
+			if p.matchAt(words, i) {
+				found |= p.kind
+			}
+		}
+	}
+	for kind, subs := range cueSubstrings {
+		for _, s := range subs {
+			if strings.Contains(lower, s) {
+				found |= kind
+			}
+		}
+	}
+	if hasPageLetterCue(lower) {
+		found |= cueBook
+	}
+	return found
+}
+
+// hasPageLetterCue reports a book-style page locator: "s. 45", "p.112".
+func hasPageLetterCue(lower string) bool {
+	for i := 0; i+2 < len(lower); i++ {
+		if (lower[i] == 's' || lower[i] == 'p') && lower[i+1] == '.' && (i == 0 || !isWordByte(lower[i-1])) {
+			j := i + 2
+			for j < len(lower) && lower[j] == ' ' {
+				j++
+			}
+			if j < len(lower) && isDigitByte(lower[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classify sets an entry's publication kind and evidence kind.
+func classify(r *Reference) {
+	c := cuesOf(r.Text)
+	r.Kind = kindOf(r, c)
+	r.Evidence = evidenceOf(r, c)
+}
+
+func kindOf(r *Reference, c cue) Kind {
 	f := r.Fields
 	scholarlyLocator := f.Volume != "" || f.Issue != "" || f.DOI != "" || f.PMID != ""
 	switch {
-	case preprintRe.match(text):
+	case c&cuePreprint != 0:
 		return KindPreprint
-	case guidelineRe.match(text):
+	case c&cueGuideline != 0:
 		return KindGuideline
-	case chapterRe.match(text):
+	case c&cueChapter != 0:
 		return KindBookChapter
-	case !scholarlyLocator && bookRe.match(text):
+	case !scholarlyLocator && c&cueBook != 0:
 		return KindBook
-	case !scholarlyLocator && reportRe.match(text):
+	case !scholarlyLocator && c&cueReport != 0:
 		return KindReport
 	case !scholarlyLocator && f.Pages == "" && (f.URL != "" || f.Year == 0):
 		// Nothing that a journal or a book would carry: a web page, or an
@@ -58,24 +182,26 @@ func kindOf(r *Reference, text string) Kind {
 	return KindUnknown
 }
 
-func evidenceOf(r *Reference, text string) Evidence {
-	switch {
-	case protocolRe.match(text):
-		return EvidenceProtocol
-	case animalRe.match(text):
-		return EvidenceAnimal
-	case metaRe.match(text):
-		return EvidenceMetaAnalysis
-	case systematicRe.match(text):
-		return EvidenceSystematicReview
-	case randomizedRe.match(text):
-		return EvidenceRandomizedTrial
-	case trialRe.match(text):
-		return EvidenceTrial
-	case observationalRe.match(text):
-		return EvidenceObservational
-	case reviewRe.match(text):
-		return EvidenceReview
+// evidenceOf picks the strongest claim the entry makes about itself; a
+// protocol or an animal study outranks the design it names ("a
+// meta-analysis protocol", "a randomised trial in mice").
+func evidenceOf(r *Reference, c cue) Evidence {
+	for _, e := range []struct {
+		cue cue
+		ev  Evidence
+	}{
+		{cueProtocol, EvidenceProtocol},
+		{cueAnimal, EvidenceAnimal},
+		{cueMeta, EvidenceMetaAnalysis},
+		{cueSystematic, EvidenceSystematicReview},
+		{cueRandomized, EvidenceRandomizedTrial},
+		{cueTrial, EvidenceTrial},
+		{cueObservational, EvidenceObservational},
+		{cueReview, EvidenceReview},
+	} {
+		if c&e.cue != 0 {
+			return e.ev
+		}
 	}
 	switch r.Kind {
 	case KindGuideline:
@@ -86,27 +212,4 @@ func evidenceOf(r *Reference, text string) Evidence {
 		return EvidenceWebPage
 	}
 	return EvidenceUnknown
-}
-
-// pattern is a regular expression guarded by literal needles, one of
-// which must occur in the text for the expression to match. Checking the
-// needles first skips most regular-expression work: entries are many and
-// most patterns match none of them.
-type pattern struct {
-	needles []string
-	re      *regexp.Regexp
-}
-
-func cue(expr string, needles []string) *pattern {
-	return &pattern{needles: needles, re: regexp.MustCompile(expr)}
-}
-
-// match reports whether lower (already lower-cased) matches.
-func (p *pattern) match(lower string) bool {
-	for _, n := range p.needles {
-		if strings.Contains(lower, n) {
-			return p.re.MatchString(lower)
-		}
-	}
-	return false
 }
