@@ -93,3 +93,54 @@ func findSentence(d *Document, sentences []prose.Sentence, line int, start strin
 	}
 	return nil
 }
+
+// TestBenefitMapping compares the benefit-to-section mapping with the
+// hand labels ("# benefit: LINE<TAB>text<TAB>Section or -"). It logs the
+// share mapped right and fails below a floor.
+func TestBenefitMapping(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/articles/*.claims")
+	right, total := 0, 0
+	for _, path := range paths {
+		src, err := os.ReadFile(strings.TrimSuffix(path, ".claims") + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cov := ParseText(path, src, ParseOptions{}).Coverage()
+		labels, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.SplitSeq(string(labels), "\n") {
+			rest, ok := strings.CutPrefix(line, "# benefit: ")
+			if !ok {
+				continue
+			}
+			cols := strings.Split(rest, "\t")
+			if len(cols) != 3 {
+				t.Fatalf("%s: bad benefit label %q", path, line)
+			}
+			total++
+			got := "(not a benefit)"
+			for _, b := range cov.Benefits {
+				if strings.TrimSpace(b.Text) == strings.TrimSpace(cols[1]) {
+					got = "-"
+					if b.Section != nil {
+						got = *b.Section
+					}
+				}
+			}
+			if got == cols[2] {
+				right++
+			} else {
+				t.Logf("%s: benefit %q mapped to %q, labelled %q", filepath.Base(path), cols[1], got, cols[2])
+			}
+		}
+	}
+	if total == 0 {
+		t.Fatal("no benefit labels found")
+	}
+	t.Logf("benefits mapped as labelled: %d of %d", right, total)
+	if right*10 < total*7 {
+		t.Errorf("benefit mapping regressed: %d of %d right (floor 70%%)", right, total)
+	}
+}

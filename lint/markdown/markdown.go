@@ -51,7 +51,15 @@ func Parse(name string, src []byte, opts lint.ParseOptions) *lint.Document {
 		if blk.start >= d.BodyEnd || r.inList(blk.start) {
 			continue
 		}
-		d.Blocks = append(d.Blocks, prose.Block{Kind: blk.kind, Level: blk.level, Start: blk.start, End: blk.end})
+		level := blk.level
+		if len(d.Blocks) == 0 && blk.kind == prose.Heading && level == 1 {
+			// The opening title goes in with level 0, as plain text gives
+			// it: prose then drops a title with nothing under it, where an
+			// explicit level 1 would keep it as the parent of the next
+			// heading and add an empty row to the coverage table.
+			level = 0
+		}
+		d.Blocks = append(d.Blocks, prose.Block{Kind: blk.kind, Level: level, Start: blk.start, End: blk.end})
 		r.inlines(blk.node)
 	}
 	r.numberFootnotes()

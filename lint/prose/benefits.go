@@ -201,7 +201,7 @@ func mapBenefits(src []byte, m *matcher, r *Result) {
 	for bi := range r.Benefits {
 		bens[bi] = topicOf(src, r.Benefits[bi].Start, r.Benefits[bi].End, m)
 		for si := range cands {
-			if sc := overlap(bens[bi], heads[si], weight); sc >= 0.35 {
+			if sc := overlap(bens[bi], heads[si], weight); sc >= weakMatch {
 				pairs = append(pairs, pair{bi, si, sc})
 			}
 		}
@@ -213,13 +213,21 @@ func mapBenefits(src []byte, m *matcher, r *Result) {
 	}
 	used := make([]bool, len(cands))
 	for _, p := range pairs {
-		if assigned[p.b] < 0 && !used[p.s] {
+		if p.score >= strongMatch && assigned[p.b] < 0 && !used[p.s] {
 			assigned[p.b], used[p.s] = p.s, true
 		}
 	}
 	for _, p := range pairs {
-		if assigned[p.b] < 0 {
+		if p.score >= strongMatch && assigned[p.b] < 0 {
 			assigned[p.b] = p.s
+		}
+	}
+	// A benefit still without a section takes a weaker match, but only a
+	// section no other benefit has: one shared concept in an otherwise
+	// different wording ("wreck your sleep" ↔ "Caffeine and Sleep").
+	for _, p := range pairs {
+		if assigned[p.b] < 0 && !used[p.s] {
+			assigned[p.b], used[p.s] = p.s, true
 		}
 	}
 	bodyFallback(src, m, r, cands, bens, assigned, used)
@@ -233,6 +241,13 @@ func mapBenefits(src []byte, m *matcher, r *Result) {
 		r.Benefits[bi].section = s
 	}
 }
+
+// Heading matches: a strong one is assigned first; a weak one only to a
+// benefit left without a section, and only to a section still free.
+const (
+	strongMatch = 0.35
+	weakMatch   = 0.2
+)
 
 func overlap(a, b topic, weight func(string) float64) float64 {
 	var common, wa, wb float64

@@ -273,6 +273,10 @@ func DefaultCues() Cues {
 			"obesity": "weight", "immune": "immunity",
 			"immunity": "immunity", "digestion": "digestion",
 			"gut": "digestion", "bone": "bone", "osteoporosis": "bone",
+			"constipation": "digestion", "regularity": "digestion", "bowel": "digestion",
+			"sharp": "cognition", "alert": "cognition", "alertness": "cognition",
+			"attention": "cognition", "power": "strength", "strength": "strength",
+			"safe": "safety", "safety": "safety", "harm": "safety",
 		},
 		Directions: map[string]string{
 			"improve": "up", "boost": "up", "enhance": "up",

@@ -74,6 +74,9 @@ func parseDirective(body string, span lint.Span) (Directive, bool) {
 		rules, d.Reason = rest[:loc[0]], strings.TrimSpace(rest[loc[1]:])
 	}
 	d.Rules = strings.FieldsFunc(rules, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })
+	if len(d.Rules) == 0 {
+		d.Rules = nil
+	}
 	switch {
 	case d.Kind != Enable && len(d.Rules) == 0:
 		d.Problem = fmt.Sprintf("%s names no rule (write a rule, a comma list, or all)", d.Kind)
