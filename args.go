@@ -4,7 +4,8 @@ import "strings"
 
 // valueFlags are the flags that take a value in the next argument.
 var valueFlags = map[string]bool{"format": true, "fail-on": true, "disable": true, "enable": true, "color": true, "min-coverage": true,
-	"mailto": true, "timeout": true, "cache-dir": true}
+	"mailto": true, "timeout": true, "cache-dir": true, "lock": true,
+	"output": true, "o": true, "input-format": true, "config": true, "baseline": true, "write-baseline": true, "jobs": true, "j": true}
 
 // reorderArgs moves flags before file names, so that
 // "reflint article.txt --format json" works as users expect; urfave/cli
@@ -43,5 +44,5 @@ func reorderArgs(args []string) []string {
 }
 
 func isCommand(a string) bool {
-	return a == "rules" || a == "explain" || a == "coverage" || a == "help"
+	return a == "rules" || a == "explain" || a == "coverage" || a == "lock" || a == "help"
 }

@@ -31,6 +31,13 @@ func TestExitCodes(t *testing.T) {
 	if err := os.WriteFile(binary, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	mixed := t.TempDir() // a folder with a good article and a binary one
+	if err := os.WriteFile(filepath.Join(mixed, "bad.txt"), []byte("\x00\x01binary"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mixed, "good.txt"), []byte("Fine.[1]\n\nReferences\n\n1. J X. 2020;1(1):1-2. A title.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	empty := filepath.Join(dir, "empty.txt")
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -54,7 +61,7 @@ func TestExitCodes(t *testing.T) {
 		{"disable the failing rules", []string{"--disable", "unresolved-marker,marker-repeated", defects}, 0, "", true},
 		{"missing file", []string{"no/such/article.txt"}, 2, "no/such/article.txt: no such file", true},
 		{"binary file", []string{binary}, 2, "image.png: not a text file", true},
-		{"directory", []string{dir}, 2, "is a directory", true},
+		{"directory with a binary article", []string{mixed}, 2, "bad.txt: not a text file", true},
 		{"empty file", []string{empty}, 0, "", true},
 		{"bad flag", []string{"--frobnicate", clean}, 2, "frobnicate", true},
 		{"bad format", []string{"--format", "yaml", clean}, 2, "unknown format", true},
@@ -167,5 +174,31 @@ func golden(t *testing.T, path, got string) {
 	}
 	if diff := cmp.Diff(string(want), got); diff != "" {
 		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestManyFiles lints a folder: every article once, in path order, with one
+// summary for the run, whatever the number of workers.
+func TestManyFiles(t *testing.T) {
+	one, _, code1 := reflint(t, "", "--color", "never", "--jobs", "1", "testdata/articles")
+	many, _, code4 := reflint(t, "", "--color", "never", "--jobs", "4", "testdata/articles")
+	if one != many || code1 != code4 {
+		t.Fatal("output depends on the number of workers")
+	}
+	findings, _, _ := strings.Cut(one, "\n\n") // the coverage tables follow
+	paths, _ := filepath.Glob("testdata/articles/*.txt")
+	last := -1
+	for _, p := range paths {
+		i := strings.Index(findings, p+":")
+		if i < 0 {
+			continue // a clean article prints no finding line
+		}
+		if i < last {
+			t.Errorf("%s printed out of path order", p)
+		}
+		last = i
+	}
+	if !strings.Contains(one, "files, ") {
+		t.Errorf("want one summary for the run, got %q", one[max(0, len(one)-200):])
 	}
 }

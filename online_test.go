@@ -5,24 +5,32 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 const onlineArticle = "testdata/online/article.txt"
 
-// fakeCrossref serves the recorded record for one DOI and an empty result
-// for every search; PubMed answers 503, as during an outage.
-func fakeServers(t *testing.T) (crossref, pubmed *httptest.Server) {
+// fakeServers serves the recorded record for one DOI and an empty result
+// for every search; PubMed answers 503, as during an outage. With
+// retracted set, the record carries a (synthetic) retraction notice.
+func fakeServers(t *testing.T, retracted ...*bool) (crossref, pubmed *httptest.Server) {
 	t.Helper()
 	record, err := os.ReadFile("testdata/online/works_doi_10.1371_journal.pone.0033693.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	withRetraction := retractedRecord(t, record)
+	t.Setenv("REFLINT_CACHE_DIR", t.TempDir()) // never the user's cache
 	crossref = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		if strings.HasSuffix(strings.ToLower(r.URL.Path), "/works/10.1371/journal.pone.0033693") {
-			_, _ = w.Write(record)
+			if len(retracted) > 0 && *retracted[0] {
+				_, _ = w.Write(withRetraction)
+			} else {
+				_, _ = w.Write(record)
+			}
 			return
 		}
 		_, _ = w.Write([]byte(`{"status":"ok","message-type":"work-list","message":{"total-results":0,"items":[],"items-per-page":10,"query":{"start-index":0,"search-terms":null}}}`))
@@ -33,6 +41,24 @@ func fakeServers(t *testing.T) (crossref, pubmed *httptest.Server) {
 	t.Cleanup(crossref.Close)
 	t.Cleanup(pubmed.Close)
 	return crossref, pubmed
+}
+
+// retractedRecord adds a synthetic publisher retraction to a record.
+func retractedRecord(t *testing.T, record []byte) []byte {
+	t.Helper()
+	var env map[string]any
+	if err := json.Unmarshal(record, &env); err != nil {
+		t.Fatal(err)
+	}
+	env["message"].(map[string]any)["updated-by"] = []any{map[string]any{
+		"DOI": "10.1371/journal.pone.9999999", "type": "retraction", "label": "Retraction", "source": "publisher",
+		"updated": map[string]any{"date-parts": []any{[]any{2026, 10, 1}}},
+	}}
+	out, err := json.Marshal(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 type onlineReport struct {
@@ -115,5 +141,48 @@ func TestOnlineNetworkDown(t *testing.T) {
 	}
 	if _, strict := onlineRun(t, "3s", "--online", "--strict-online", "--fail-on", "none", onlineArticle); strict != 1 {
 		t.Errorf("--strict-online with inconclusive look-ups: exit %d, want 1", strict)
+	}
+}
+
+// TestLockFile writes verdicts with --online --lock, replays them with
+// --offline-lock without a request, and reports a newly retracted work
+// with reflint lock --refresh.
+func TestLockFile(t *testing.T) {
+	retracted := false
+	crossref, pubmed := fakeServers(t, &retracted)
+	t.Setenv("REFLINT_CROSSREF_URL", crossref.URL)
+	t.Setenv("REFLINT_PUBMED_URL", pubmed.URL)
+	lock := filepath.Join(t.TempDir(), "reflint.lock.json")
+
+	rep, _ := onlineRun(t, "20s", "--online", "--lock", lock, onlineArticle)
+	if l := rep.Files[0].References[0].Lookup; l == nil || l.Status != "verified" {
+		t.Fatalf("entry 1 not verified: %+v", l)
+	}
+	if _, err := os.Stat(lock); err != nil {
+		t.Fatalf("no lock file written: %v", err)
+	}
+
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close()
+	t.Setenv("REFLINT_CROSSREF_URL", down.URL)
+	t.Setenv("REFLINT_PUBMED_URL", down.URL)
+	rep, _ = onlineRun(t, "20s", "--online", "--offline-lock", "--lock", lock, onlineArticle)
+	if l := rep.Files[0].References[0].Lookup; l == nil || l.Status != "verified" {
+		t.Errorf("--offline-lock did not replay entry 1: %+v", l)
+	}
+	if s := rep.Summary.Lookups; s == nil || s.Requests != 0 {
+		t.Errorf("--offline-lock made requests: %+v", s)
+	}
+
+	t.Setenv("REFLINT_CROSSREF_URL", crossref.URL)
+	t.Setenv("REFLINT_PUBMED_URL", pubmed.URL)
+	retracted = true
+	out, stderr, code := reflint(t, "", "lock", "--lock", lock, "--refresh", "--timeout", "20s", onlineArticle)
+	if code != 1 || !strings.Contains(out, "#1: newly retracted") {
+		t.Errorf("lock --refresh: exit %d, output %q, stderr %q", code, out, stderr)
+	}
+	out, _, code = reflint(t, "", "lock", "--lock", lock, "--refresh", "--timeout", "20s", onlineArticle)
+	if code != 0 || !strings.Contains(out, "no change") {
+		t.Errorf("second refresh: exit %d, output %q", code, out)
 	}
 }

@@ -39,6 +39,7 @@ func BenchmarkCorpus(b *testing.B) { benchCorpus(b, structuralRules()) }
 func BenchmarkCorpusCoverage(b *testing.B) { benchCorpus(b, All()) }
 
 func benchCorpus(b *testing.B, rules []*Rule) {
+	b.Helper()
 	var corpus [][]byte
 	total := 0
 	for total < 10<<20 {

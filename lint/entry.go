@@ -459,7 +459,7 @@ func doiClaims(text string) [][]int {
 		}
 		i := from + k
 		from = i + 3
-		start, v := i, -1
+		start, v := i, 0
 		switch {
 		case strings.HasPrefix(lower[i:], "doi.org/"):
 			v = i + len("doi.org/")

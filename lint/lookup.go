@@ -23,7 +23,8 @@ const (
 type Lookup struct {
 	Status LookupStatus `json:"status"`
 	// Reason says why a check was inconclusive: timeout, rate_limited,
-	// source_error or no_usable_fields.
+	// source_error, no_usable_fields, or not_in_lock (--offline-lock and
+	// the lock file does not know the entry).
 	Reason string `json:"reason,omitempty"`
 	// Problem names a problem with the entry's own identifier:
 	// "doi-not-found" (Crossref answered 404) or "identifier-mismatch" (the

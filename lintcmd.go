@@ -1,0 +1,290 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/reflint/reflint/lint"
+	"github.com/reflint/reflint/lint/baseline"
+	"github.com/reflint/reflint/lint/config"
+	"github.com/reflint/reflint/lint/files"
+	"github.com/reflint/reflint/lint/lockfile"
+	"github.com/reflint/reflint/lint/suppress"
+	"github.com/reflint/reflint/sources"
+)
+
+func lintFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "format", Usage: "report format, repeatable: " + strings.Join(outputFormats, ", ") + " (default text)"},
+		&cli.StringSliceFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the last --format(s) to these files instead of standard output"},
+		&cli.StringFlag{Name: "fail-on", Usage: "exit 1 on findings at or above: error, warning, info or none (default error)"},
+		&cli.StringSliceFlag{Name: "disable", Usage: "turn rules off (RULE[,RULE])"},
+		&cli.StringSliceFlag{Name: "enable", Usage: "turn rules on (RULE[,RULE])"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text report: auto, always or never"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only, no summary or coverage table"},
+		&cli.StringFlag{Name: "input-format", Usage: "read inputs as text, markdown or html (default: by extension; standard input is text)"},
+		&cli.StringFlag{Name: "config", Usage: "use this configuration file for every input"},
+		&cli.BoolFlag{Name: "no-config", Usage: "use no configuration file"},
+		&cli.StringFlag{Name: "baseline", Usage: "only findings not recorded in this baseline file count"},
+		&cli.StringFlag{Name: "write-baseline", Usage: "record the current findings in this baseline file and exit 0"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: the number of CPUs)"},
+		&cli.Float64Flag{Name: "min-coverage", Usage: "report sections with less than this percentage of claims cited (low-coverage)"},
+		&cli.BoolFlag{Name: "online", Usage: "verify entries against Crossref and PubMed"},
+		&cli.BoolFlag{Name: "strict-online", Usage: "with --online, exit 1 when a look-up is inconclusive (network trouble)"},
+		&cli.StringFlag{Name: "mailto", EnvVars: []string{"REFLINT_MAILTO"}, Usage: "contact address sent to Crossref and NCBI (polite pool)"},
+		&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, Usage: "overall time limit for online look-ups of one file"},
+		&cli.StringFlag{Name: "cache-dir", EnvVars: []string{"REFLINT_CACHE_DIR"}, Usage: "where online answers are cached (default: the user cache directory)"},
+		&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the online cache"},
+		&cli.BoolFlag{Name: "verbose", Usage: "print one line per online request on stderr"},
+		&cli.StringFlag{Name: "lock", Usage: "lock file of online verdicts to write with --online, or read with --offline-lock"},
+		&cli.BoolFlag{Name: "offline-lock", Usage: "with --online, take verdicts from the lock file and make no request"},
+	}
+}
+
+// linter holds what linting each file needs.
+type linter struct {
+	c        *cli.Context
+	stdin    []byte // standard input, read once when "-" is an input
+	loader   *config.Loader
+	flags    config.Flags
+	inputFmt string
+	checker  *sources.Checker // nil offline
+	lock     *lockfile.File   // nil unless --online with a lock file
+	lockPath string
+	usage    *suppress.Usage
+}
+
+// fileOutcome is one file's result, or why it could not be linted.
+type fileOutcome struct {
+	result  lint.Result
+	failOn  lint.Severity
+	trouble error
+}
+
+func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) error {
+	outs, err := planOutputs(c.StringSlice("format"), c.StringSlice("output"))
+	if err != nil {
+		return troublef("%v", err)
+	}
+	color := c.String("color")
+	if color != "auto" && color != "always" && color != "never" {
+		return troublef("--color: unknown value %q (want auto, always or never)", color)
+	}
+	if c.NArg() == 0 {
+		return troublef("no input: name a file, or - for standard input (see reflint --help)")
+	}
+	l, root, err := newLinter(c, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	paths, errs := files.Expand(c.Args().Slice(), root.Ignore)
+	var troubles []string
+	for _, e := range errs {
+		troubles = append(troubles, e.Error())
+	}
+	workers := c.Int("jobs")
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	if l.checker != nil {
+		workers = 1 // one online check at a time, paced per source
+	}
+	var results []lint.Result
+	var failOn []lint.Severity
+	inconclusive := 0
+	for _, o := range files.Lint(paths, workers, l.lintFile) {
+		if o.trouble != nil {
+			troubles = append(troubles, o.trouble.Error())
+			continue
+		}
+		results = append(results, o.result)
+		failOn = append(failOn, o.failOn)
+		if o.result.Lookups != nil {
+			inconclusive += o.result.Lookups.Inconclusive
+		}
+	}
+	if err := l.finishLock(); err != nil {
+		return err
+	}
+	if path := c.String("write-baseline"); path != "" {
+		if err := baseline.WriteFile(path, results); err != nil {
+			return troublef("writing the baseline: %v", err)
+		}
+		fmt.Fprintf(stderr, "reflint: recorded %s in %s\n", plural(countFindings(results), "finding"), path)
+		return nil
+	}
+	if path := c.String("baseline"); path != "" {
+		b, err := baseline.ReadFile(path)
+		if err != nil {
+			return troublef("%v", err)
+		}
+		results = baseline.Filter(results, b).Results
+	}
+	tty := isTerminal(stdout)
+	opts := reportOptions{text: lint.TextOptions{
+		Color:   color == "always" || color == "auto" && tty && os.Getenv("NO_COLOR") == "",
+		Context: tty,
+		Quiet:   c.Bool("quiet"),
+	}}
+	if err := writeOutputs(stdout, outs, results, opts); err != nil {
+		return troublef("writing the report: %v", err)
+	}
+	switch {
+	case len(troubles) > 0:
+		return troublef("%s", strings.Join(troubles, "\nreflint: "))
+	case failing(results, failOn):
+		return errFindings
+	case c.Bool("strict-online") && inconclusive > 0:
+		fmt.Fprintf(stderr, "reflint: %d online look-ups were inconclusive (--strict-online)\n", inconclusive)
+		return errFindings
+	}
+	return nil
+}
+
+// newLinter validates the flags and the configuration of the working
+// folder, and prepares the online phase.
+func newLinter(c *cli.Context, stdin io.Reader, stderr io.Writer) (*linter, config.Settings, error) {
+	l := &linter{
+		c:        c,
+		loader:   &config.Loader{Explicit: c.String("config"), Disabled: c.Bool("no-config")},
+		flags:    config.Flags{Enable: c.StringSlice("enable"), Disable: c.StringSlice("disable"), FailOn: c.String("fail-on")},
+		inputFmt: c.String("input-format"),
+		usage:    &suppress.Usage{},
+	}
+	if c.IsSet("min-coverage") {
+		v := c.Float64("min-coverage")
+		l.flags.MinCoverage = &v
+	}
+	if _, err := formatOf("", l.inputFmt); err != nil {
+		return nil, config.Settings{}, troublef("%v", err)
+	}
+	cfg, err := l.loader.ForDir(".")
+	if err != nil {
+		return nil, config.Settings{}, troublef("%v", err)
+	}
+	root, err := cfg.Apply(l.flags)
+	if err != nil {
+		return nil, config.Settings{}, troublef("%v", err)
+	}
+	for _, a := range c.Args().Slice() {
+		if a == "-" {
+			if l.stdin, err = io.ReadAll(stdin); err != nil {
+				return nil, root, troublef("<stdin>: cannot read: %v", err)
+			}
+			break
+		}
+	}
+	if c.Bool("online") {
+		if err := l.startOnline(stderr, root.Online); err != nil {
+			return nil, root, err
+		}
+	} else if c.Bool("offline-lock") {
+		return nil, root, troublef("--offline-lock goes with --online")
+	}
+	return l, root, nil
+}
+
+func (l *linter) startOnline(stderr io.Writer, online config.Online) error {
+	path := l.c.String("lock")
+	if path == "" {
+		path = online.LockFile
+	}
+	if l.c.Bool("offline-lock") && path == "" {
+		return troublef("--offline-lock needs --lock FILE (or online.lock-file in the configuration)")
+	}
+	if path != "" {
+		lock, err := lockfile.Read(path)
+		if err != nil {
+			return troublef("%v", err)
+		}
+		l.lock, l.lockPath = lock, path
+	}
+	if !l.c.Bool("offline-lock") {
+		l.checker = newCheckerWith(l.c, stderr, l.c.Bool("no-cache"), online)
+	}
+	return nil
+}
+
+// finishLock writes back the lock file the online phase updated.
+func (l *linter) finishLock() error {
+	if l.lock == nil || l.checker == nil {
+		return nil
+	}
+	if err := l.lock.Write(l.lockPath); err != nil {
+		return troublef("writing the lock file: %v", err)
+	}
+	return nil
+}
+
+// lintFile reads, parses, checks and lints one file with the settings of
+// its folder's configuration.
+func (l *linter) lintFile(path string) fileOutcome {
+	cfg, err := l.loader.ForFile(path)
+	if path == "-" {
+		cfg, err = l.loader.ForDir(".")
+	}
+	if err != nil {
+		return fileOutcome{trouble: err}
+	}
+	s, err := cfg.Apply(l.flags)
+	if err != nil {
+		return fileOutcome{trouble: err}
+	}
+	src := l.stdin
+	if path != "-" {
+		if src, err = readInput(path, nil); err != nil {
+			return fileOutcome{trouble: err}
+		}
+	} else if !lint.IsText(src) {
+		return fileOutcome{trouble: fmt.Errorf("<stdin>: not a text file (binary content)")}
+	}
+	format, _ := formatOf(path, l.inputFmt)
+	if path == "-" && l.inputFmt == "" {
+		format = "text"
+	}
+	doc := parseInput(displayName(path), src, format, s.Parse)
+	var stats *lint.LookupStats
+	switch {
+	case l.lock != nil && l.checker == nil:
+		stats = replayLock(l.lock, doc)
+	case l.checker != nil:
+		stats = lookUp(l.c, l.checker, doc)
+		if l.lock != nil {
+			l.lock.Update(doc.References, lookupsOf(doc), time.Now())
+		}
+	}
+	findings := lint.RunWith(doc, s.Rules, s.Lint)
+	findings = suppress.FilterWith(doc, findings, s.Suppress, suppress.Options{Ran: s.Rules, Usage: l.usage})
+	return fileOutcome{result: lint.Result{Doc: doc, Findings: s.Adjust(findings), Lookups: stats}, failOn: s.FailOn}
+}
+
+// failing reports whether any file has a finding at or above its fail-on.
+func failing(results []lint.Result, failOn []lint.Severity) bool {
+	for i, r := range results {
+		if lint.CountAtLeast([]lint.Result{r}, failOn[i]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func countFindings(results []lint.Result) int {
+	n := 0
+	for _, r := range results {
+		n += len(r.Findings)
+	}
+	return n
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
