@@ -199,8 +199,7 @@ func Read(r io.Reader) (*Baseline, error) {
 	var b Baseline
 	dec := json.NewDecoder(r)
 	if err := dec.Decode(&b); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
 			return nil, fmt.Errorf("not a baseline: invalid JSON at byte %d: %w", se.Offset, err)
 		}
 		return nil, fmt.Errorf("not a baseline: %w", err)

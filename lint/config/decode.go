@@ -117,7 +117,7 @@ func (d *decoder) decode(data []byte) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return // only comments
 	}
-	d.mapping(root, "the file", topKeys, func(key string, k, v *yaml.Node) {
+	d.mapping(root, "the file", topKeys, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "rules":
 			d.rules(v)

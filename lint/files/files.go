@@ -16,8 +16,9 @@
 //     (path/filepath.Match syntax, plus ** for any number of folders). The
 //     files it matches are taken when their extension is one of the above,
 //     or any extension when the pattern's last part names one ("*.mdx");
-//     the directories it matches are walked; ignore patterns apply. A glob
-//     that matches nothing usable is an error.
+//     the directories it matches are walked; ignore patterns apply, and
+//     names starting with a dot are left out unless the pattern's last
+//     part starts with one. A glob that matches nothing usable is an error.
 //
 // The result is sorted and free of duplicates ("./a.md" and "a.md" are one
 // file; paths are cleaned). Problems (a missing path, an unreadable
@@ -100,8 +101,7 @@ func (e *expander) fail(p string, err error) {
 
 // unwrapPath drops the *PathError wrapper, whose message repeats the path.
 func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		return pe.Err
 	}
 	return err
@@ -141,7 +141,8 @@ func (e *expander) glob(pattern string) {
 	namesExt := strings.Contains(last, ".") && last != "**"
 	n := 0
 	for _, m := range matches {
-		if e.ignored(m, ".") {
+		// As in a shell, * does not match a leading dot.
+		if hidden := strings.HasPrefix(filepath.Base(m), "."); hidden && !strings.HasPrefix(last, ".") || e.ignored(m, ".") {
 			continue
 		}
 		info, err := os.Stat(m)
@@ -276,7 +277,9 @@ func Match(pattern, name string) bool {
 func matchSegs(pat, name []string) bool {
 	for len(pat) > 0 {
 		if pat[0] == "**" {
-			for pat = pat[1:]; len(pat) > 0 && pat[0] == "**"; pat = pat[1:] {
+			pat = pat[1:]
+			for len(pat) > 0 && pat[0] == "**" {
+				pat = pat[1:]
 			}
 			if len(pat) == 0 {
 				return true
@@ -306,8 +309,8 @@ func globAll(pattern string) ([]string, error) {
 		return filepath.Glob(pattern)
 	}
 	slash := filepath.ToSlash(pattern)
-	i := strings.Index(slash, "**")
-	base := path.Dir(slash[:i] + "x") // the folder before the first **
+	head, _, _ := strings.Cut(slash, "**")
+	base := path.Dir(head + "x") // the folder before the first **
 	if strings.ContainsAny(base, "*?[") {
 		// A glob before **: expand it first, then each match's rest.
 		var out []string

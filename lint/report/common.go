@@ -9,9 +9,9 @@ import (
 )
 
 // relPath returns name relative to base, with forward slashes. With an
-// empty base, or when name cannot be expressed relative to base without
-// climbing out of it, name is returned cleaned and with forward slashes.
-// The second result tells whether the path is absolute.
+// empty base, name is returned cleaned and with forward slashes; when name
+// lies outside base, as an absolute path. The second result tells whether
+// the path is absolute.
 func relPath(base, name string) (string, bool) {
 	if base != "" {
 		ab, err1 := filepath.Abs(base)
@@ -20,6 +20,7 @@ func relPath(base, name string) (string, bool) {
 			if rel, err := filepath.Rel(ab, an); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				return filepath.ToSlash(rel), false
 			}
+			return filepath.ToSlash(an), true
 		}
 	}
 	clean := filepath.Clean(name)

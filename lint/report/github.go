@@ -31,14 +31,15 @@ func WriteGitHub(w io.Writer, results []lint.Result, opts GitHubOptions) error {
 		file, _ := relPath(opts.BaseDir, d.Name)
 		for _, f := range r.Findings {
 			start, end := span(d, f.Span)
-			msg := f.Message
+			var msg strings.Builder
+			msg.WriteString(f.Message)
 			for _, rel := range f.Related {
 				p := d.Position(rel.Span.Start)
-				msg += fmt.Sprintf("; %s: line %d, column %d", rel.Message, p.Line, p.Column)
+				fmt.Fprintf(&msg, "; %s: line %d, column %d", rel.Message, p.Line, p.Column)
 			}
 			ew.printf("::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 				githubLevel(f.Severity), escapeProperty(file), start.Line, start.Column, end.Line, end.Column,
-				escapeProperty(f.Rule), escapeData(msg))
+				escapeProperty(f.Rule), escapeData(msg.String()))
 		}
 	}
 	return ew.err

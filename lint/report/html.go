@@ -106,13 +106,15 @@ type htmlGroup struct {
 }
 
 type htmlFinding struct {
-	ID, Href       string
-	Line, Column   int
-	Severity       string
-	Message        string
-	Related        []htmlLink
-	Refs           []htmlLink
-	RelatedMessage string
+	ID, Href     string
+	Line, Column int
+	Severity     string
+	// OwnSeverity is set when the finding's severity is not its rule's
+	// default, and so is worth showing next to it.
+	OwnSeverity bool
+	Message     string
+	Related     []htmlLink
+	Refs        []htmlLink
 }
 
 type htmlLink struct {
@@ -169,33 +171,61 @@ const (
 	prioMarker
 )
 
-//nolint:gocyclo // one pass over a file's parts, flat and in order
+// fileBuilder gathers the view of one file and the highlights of its
+// article text.
+type fileBuilder struct {
+	d           *lint.Document
+	id          string
+	hf          htmlFile
+	anns        []ann
+	entryOf     map[int]int        // entry number → index of its first entry
+	citedAt     map[int][]htmlLink // entry number → its markers
+	refFindings map[int][]htmlLink // entry index → findings about it
+	uncitedAt   map[int]string     // claim start → uncited-claim finding
+}
+
 func buildFile(id string, r lint.Result, opts HTMLOptions) htmlFile {
 	d := r.Doc
 	path, _ := relPath(opts.BaseDir, d.Name)
 	if opts.BaseDir == "" {
 		path = d.Name
 	}
-	hf := htmlFile{ID: id, Path: path, HasList: d.List != nil, Findings: len(r.Findings)}
-	var anns []ann
-	anchor := func(s string) string { return id + "-" + s }
-
-	// Entries: the first entry of each number is the target of its markers.
-	entryOf := make(map[int]int)
+	b := &fileBuilder{
+		d: d, id: id,
+		hf:          htmlFile{ID: id, Path: path, HasList: d.List != nil, Findings: len(r.Findings)},
+		entryOf:     make(map[int]int),
+		citedAt:     make(map[int][]htmlLink),
+		refFindings: make(map[int][]htmlLink),
+		uncitedAt:   make(map[int]string),
+	}
 	for i, ref := range d.References {
-		if _, dup := entryOf[ref.Number]; !dup {
-			entryOf[ref.Number] = i
+		if _, dup := b.entryOf[ref.Number]; !dup {
+			b.entryOf[ref.Number] = i
 		}
 	}
-	refLink := func(n int) htmlLink {
-		if i, ok := entryOf[n]; ok {
-			return htmlLink{Href: "#" + anchor("r"+strconv.Itoa(i)), Text: "#" + strconv.Itoa(n)}
-		}
-		return htmlLink{Text: "#" + strconv.Itoa(n), Title: "no such entry"}
-	}
+	b.markers()
+	b.findings(r.Findings)
+	b.references(r.Findings)
+	b.coverage()
+	b.hf.Lines = renderLines(d, id, b.anns)
+	return b.hf
+}
 
-	// Markers: a range yields several markers with one span; show one.
-	citedAt := make(map[int][]htmlLink)
+// anchor makes a page-wide id from a file-local one.
+func (b *fileBuilder) anchor(s string) string { return b.id + "-" + s }
+
+// refLink links to the reference-table row of an entry number.
+func (b *fileBuilder) refLink(n int) htmlLink {
+	if i, ok := b.entryOf[n]; ok {
+		return htmlLink{Href: "#" + b.anchor("r"+strconv.Itoa(i)), Text: "#" + strconv.Itoa(n)}
+	}
+	return htmlLink{Text: "#" + strconv.Itoa(n), Title: "no such entry"}
+}
+
+// markers highlights the markers; a range yields several markers with one
+// span, shown once.
+func (b *fileBuilder) markers() {
+	d := b.d
 	for k := 0; k < len(d.Markers); {
 		m := d.Markers[k]
 		var nums []int
@@ -204,51 +234,52 @@ func buildFile(id string, r lint.Result, opts HTMLOptions) htmlFile {
 			nums = append(nums, d.Markers[j].Number)
 			j++
 		}
-		mid := anchor("m" + strconv.Itoa(k))
+		mid := b.anchor("m" + strconv.Itoa(k))
 		pos := d.Position(m.Span.Start)
 		a := ann{start: m.Span.Start, end: m.Span.End, id: mid, class: "marker", prio: prioMarker, title: "cites " + numList(nums)}
-		if i, ok := entryOf[nums[0]]; ok {
-			a.href = "#" + anchor("r"+strconv.Itoa(i))
+		if i, ok := b.entryOf[nums[0]]; ok {
+			a.href = "#" + b.anchor("r"+strconv.Itoa(i))
 		}
-		anns = append(anns, a)
+		b.anns = append(b.anns, a)
 		for _, n := range slices.Compact(slices.Clone(nums)) {
-			citedAt[n] = append(citedAt[n], htmlLink{Href: "#" + mid, Text: fmt.Sprintf("%d:%d", pos.Line, pos.Column)})
+			b.citedAt[n] = append(b.citedAt[n], htmlLink{Href: "#" + mid, Text: fmt.Sprintf("%d:%d", pos.Line, pos.Column)})
 		}
-		hf.Markers++
+		b.hf.Markers++
 		k = j
 	}
+}
 
-	// Findings, grouped by rule in the documented order.
-	order := ruleIndex(lint.All())
+// findings lists the findings grouped by rule in the documented order and
+// highlights their spans and related locations.
+func (b *fileBuilder) findings(findings []lint.Finding) {
+	d := b.d
 	groups := make(map[string]*htmlGroup)
-	refFindings := make(map[int][]htmlLink) // entry index → findings
-	uncitedAt := make(map[int]string)       // claim start → finding anchor
-	for k, f := range r.Findings {
+	for k, f := range findings {
 		switch f.Severity {
 		case lint.Error:
-			hf.Errors++
+			b.hf.Errors++
 		case lint.Warning:
-			hf.Warnings++
+			b.hf.Warnings++
 		case lint.Info:
-			hf.Infos++
+			b.hf.Infos++
 		}
-		fid, sid := anchor("F"+strconv.Itoa(k)), anchor("s"+strconv.Itoa(k))
+		fid, sid := b.anchor("F"+strconv.Itoa(k)), b.anchor("s"+strconv.Itoa(k))
 		pos := d.Position(f.Span.Start)
 		hfd := htmlFinding{ID: fid, Href: "#" + sid, Line: pos.Line, Column: pos.Column, Severity: f.Severity.String(), Message: f.Message}
 		s := visible(d, f.Span)
-		anns = append(anns, ann{start: s.Start, end: s.End, id: sid, class: "hl sev-" + f.Severity.String(), href: "#" + fid,
+		b.anns = append(b.anns, ann{start: s.Start, end: s.End, id: sid, class: "hl sev-" + f.Severity.String(), href: "#" + fid,
 			title: f.Rule + ": " + f.Message, prio: prioFinding})
 		for j, rel := range f.Related {
-			rid := anchor(fmt.Sprintf("s%d-%d", k, j))
+			rid := b.anchor(fmt.Sprintf("s%d-%d", k, j))
 			rp := d.Position(rel.Span.Start)
 			rs := visible(d, rel.Span)
-			anns = append(anns, ann{start: rs.Start, end: rs.End, id: rid, class: "related", href: "#" + fid, title: rel.Message, prio: prioAnchor})
+			b.anns = append(b.anns, ann{start: rs.Start, end: rs.End, id: rid, class: "related", href: "#" + fid, title: rel.Message, prio: prioAnchor})
 			hfd.Related = append(hfd.Related, htmlLink{Href: "#" + rid, Text: fmt.Sprintf("%s (%d:%d)", rel.Message, rp.Line, rp.Column)})
 		}
 		concerned := make(map[int]bool)
 		for _, n := range f.References {
-			hfd.Refs = append(hfd.Refs, refLink(n))
-			if i, ok := entryOf[n]; ok {
+			hfd.Refs = append(hfd.Refs, b.refLink(n))
+			if i, ok := b.entryOf[n]; ok {
 				concerned[i] = true
 			}
 		}
@@ -258,10 +289,10 @@ func buildFile(id string, r lint.Result, opts HTMLOptions) htmlFile {
 			}
 		}
 		for i := range concerned {
-			refFindings[i] = append(refFindings[i], htmlLink{Href: "#" + fid, Text: f.Rule, Title: f.Message})
+			b.refFindings[i] = append(b.refFindings[i], htmlLink{Href: "#" + fid, Text: f.Rule, Title: f.Message})
 		}
 		if f.Rule == lint.UncitedClaim.Name {
-			uncitedAt[f.Span.Start] = fid
+			b.uncitedAt[f.Span.Start] = fid
 		}
 		g := groups[f.Rule]
 		if g == nil {
@@ -271,80 +302,76 @@ func buildFile(id string, r lint.Result, opts HTMLOptions) htmlFile {
 			}
 			groups[f.Rule] = g
 		}
+		hfd.OwnSeverity = hfd.Severity != g.Severity
 		g.Findings = append(g.Findings, hfd)
 	}
+	order := ruleIndex(lint.All())
 	for _, g := range groups {
-		hf.Groups = append(hf.Groups, *g)
+		b.hf.Groups = append(b.hf.Groups, *g)
 	}
-	sort.Slice(hf.Groups, func(i, j int) bool {
-		oi, iok := order[hf.Groups[i].Rule]
-		oj, jok := order[hf.Groups[j].Rule]
+	sort.Slice(b.hf.Groups, func(i, j int) bool {
+		oi, iok := order[b.hf.Groups[i].Rule]
+		oj, jok := order[b.hf.Groups[j].Rule]
 		if iok != jok {
 			return iok
 		}
 		if oi != oj {
 			return oi < oj
 		}
-		return hf.Groups[i].Rule < hf.Groups[j].Rule
+		return b.hf.Groups[i].Rule < b.hf.Groups[j].Rule
 	})
+}
 
-	// The reference list.
-	for i, ref := range d.References {
-		eid := anchor("e" + strconv.Itoa(i))
-		hr := htmlRef{ID: anchor("r" + strconv.Itoa(i)), EntryHref: "#" + eid, Number: ref.Number, Text: ref.Text,
-			Kind: string(ref.Kind), Evidence: string(ref.Evidence), CitedAt: citedAt[ref.Number], Findings: refFindings[i]}
-		if ref.Fields.DOI != "" {
-			hr.DOI = ref.Fields.DOI
-		}
+// references fills the reference table and highlights the entries, those
+// with a finding on them as problems.
+func (b *fileBuilder) references(findings []lint.Finding) {
+	for i, ref := range b.d.References {
+		eid := b.anchor("e" + strconv.Itoa(i))
+		hr := htmlRef{ID: b.anchor("r" + strconv.Itoa(i)), EntryHref: "#" + eid, Number: ref.Number, Text: ref.Text,
+			Kind: string(ref.Kind), Evidence: string(ref.Evidence), CitedAt: b.citedAt[ref.Number], Findings: b.refFindings[i],
+			DOI: ref.Fields.DOI}
 		if u, err := url.Parse(ref.Fields.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 			hr.URL = ref.Fields.URL
 		}
 		hr.Verdict, hr.VerdictClass, hr.VerdictDetail = verdict(ref.Lookup)
 		class := "entry"
-		for _, f := range r.Findings {
-			if ref.Span.Contains(f.Span.Start) {
-				hr.Problem = true
-				class += " problem"
-				break
-			}
+		if slices.ContainsFunc(findings, func(f lint.Finding) bool { return ref.Span.Contains(f.Span.Start) }) {
+			hr.Problem = true
+			class = "entry problem"
 		}
-		hf.Refs = append(hf.Refs, hr)
-		anns = append(anns, ann{start: ref.Span.Start, end: ref.Span.End, id: eid, class: class, href: "#" + hr.ID, prio: prioEntry,
+		b.hf.Refs = append(b.hf.Refs, hr)
+		b.anns = append(b.anns, ann{start: ref.Span.Start, end: ref.Span.End, id: eid, class: class, href: "#" + hr.ID, prio: prioEntry,
 			title: "entry #" + strconv.Itoa(ref.Number)})
 	}
+}
 
-	// Coverage: the chart rows, uncited claims and section headings.
-	cov := d.Coverage()
+// coverage makes the chart rows and highlights section headings and
+// uncited claims.
+func (b *fileBuilder) coverage() {
+	cov := b.d.Coverage()
 	sectionAnchor := make(map[string]string)
 	for k, s := range cov.AllSections() {
-		hid := anchor("h" + strconv.Itoa(k))
-		if _, dup := sectionAnchor[s.Title]; !dup || s.End > s.Start {
-			sectionAnchor[s.Title] = "#" + hid
-		}
-		if s.End > s.Start {
-			anns = append(anns, ann{start: s.Start, end: s.End, id: hid, class: "heading", prio: prioAnchor})
-		} else {
-			anns = append(anns, ann{start: s.Start, end: s.Start, id: hid, prio: prioAnchor})
-		}
-		hf.Claims += s.Claims
-		hf.Backed += s.CitedClaims + s.SupportedClaims
+		hid := b.anchor("h" + strconv.Itoa(k))
+		sectionAnchor[s.Title] = "#" + hid // the last of equal titles, as coverageRows
+		b.anns = append(b.anns, ann{start: s.Start, end: s.End, id: hid, class: "heading", prio: prioAnchor})
+		b.hf.Claims += s.Claims
+		b.hf.Backed += s.CitedClaims + s.SupportedClaims
 		for j, u := range s.Uncited {
-			a := ann{start: u.Start, end: u.End, id: anchor(fmt.Sprintf("c%d-%d", k, j)), class: "uncited", prio: prioClaim, title: "uncited claim"}
-			if fid, ok := uncitedAt[u.Start]; ok {
+			a := ann{start: u.Start, end: u.End, id: b.anchor(fmt.Sprintf("c%d-%d", k, j)), class: "uncited", prio: prioClaim, title: "uncited claim"}
+			if fid, ok := b.uncitedAt[u.Start]; ok {
 				a.href = "#" + fid
 			}
-			anns = append(anns, a)
+			b.anns = append(b.anns, a)
 		}
 	}
-	hf.CoveragePct = percent(hf.Backed, hf.Claims)
-	rows := coverageRows(cov)
-	hf.ByBenefit = len(cov.Benefits) > 0
-	for _, row := range rows {
+	b.hf.CoveragePct = percent(b.hf.Backed, b.hf.Claims)
+	b.hf.ByBenefit = len(cov.Benefits) > 0
+	for _, row := range coverageRows(cov) {
 		hr := htmlRow{Label: row.Label}
 		s := row.Section
 		if s == nil {
 			hr.NoSection = true
-			hf.Rows = append(hf.Rows, hr)
+			b.hf.Rows = append(b.hf.Rows, hr)
 			continue
 		}
 		hr.Section = s.Title
@@ -353,11 +380,8 @@ func buildFile(id string, r lint.Result, opts HTMLOptions) htmlFile {
 		hr.Uncite = max(0, s.Claims-s.CitedClaims-s.SupportedClaims)
 		hr.Pct = percent(hr.Cited+hr.Supported, hr.Claims)
 		hr.Bars = bars(hr.Cited, hr.Supported, hr.Uncite)
-		hf.Rows = append(hf.Rows, hr)
+		b.hf.Rows = append(b.hf.Rows, hr)
 	}
-
-	hf.Lines = renderLines(d, id, anns)
-	return hf
 }
 
 // barWidth is the width of a coverage bar in SVG user units.

@@ -102,6 +102,7 @@ func TestRelPath(t *testing.T) {
 		{"../..", "../../testdata/x.txt", "testdata/x.txt", false},
 		{wd, "sub/x.txt", "sub/x.txt", false},
 		{"..", "x.txt", "report/x.txt", false},
+		{wd, "../x.txt", filepath.ToSlash(filepath.Join(filepath.Dir(wd), "x.txt")), true},
 	}
 	for _, c := range cases {
 		got, abs := relPath(c.base, c.name)

@@ -180,7 +180,8 @@ func TestSARIFColumns(t *testing.T) {
 		found = true
 		reg := res.Locations[0].PhysicalLocation.Region
 		line := "Schlaf verbessert das Gedächtnis größer als gedacht.[4]"
-		col := len([]rune(line[:strings.Index(line, "[")])) + 1
+		before, _, _ := strings.Cut(line, "[")
+		col := len([]rune(before)) + 1
 		if reg.StartLine != 3 || reg.StartColumn != col || reg.EndLine != 3 || reg.EndColumn != col+3 {
 			t.Errorf("region %+v, want line 3 columns %d–%d", reg, col, col+3)
 		}

@@ -92,7 +92,7 @@ func known(name string) bool {
 }
 
 // report makes the bad-suppression findings.
-func report(doc *lint.Document, dirs []Directive, used map[useKey]bool, ran []*lint.Rule) []lint.Finding {
+func report(dirs []Directive, used map[useKey]bool, ran []*lint.Rule) []lint.Finding {
 	var out []lint.Finding
 	add := func(d Directive, format string, args ...any) {
 		out = append(out, lint.Finding{Rule: Rule.Name, Severity: Rule.Severity, Span: d.Span, Message: fmt.Sprintf(format, args...)})

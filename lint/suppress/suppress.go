@@ -143,7 +143,7 @@ func FilterWith(doc *lint.Document, findings []lint.Finding, textRules []config.
 		}
 		out = append(out, f)
 	}
-	bad := report(doc, dirs, used, opts.Ran)
+	bad := report(dirs, used, opts.Ran)
 	if len(bad) == 0 {
 		return out
 	}
