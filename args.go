@@ -44,5 +44,9 @@ func reorderArgs(args []string) []string {
 }
 
 func isCommand(a string) bool {
-	return a == "rules" || a == "explain" || a == "coverage" || a == "lock" || a == "help"
+	switch a {
+	case "rules", "explain", "coverage", "lock", "fix", "refs", "help":
+		return true
+	}
+	return false
 }

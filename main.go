@@ -78,6 +78,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		},
 		Commands: []*cli.Command{
 			lockCommand(stdin, stdout, stderr),
+			fixCommand(stdin, stdout),
+			refsCommand(stdin, stdout),
 			{
 				Name:  "rules",
 				Usage: "list every rule with its severity and title",
@@ -103,7 +105,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 							troubles = append(troubles, err.Error())
 							continue
 						}
-						if err := lint.WriteCoverage(stdout, lint.ParseText(displayName(path), src, lint.ParseOptions{})); err != nil {
+						format, _ := formatOf(path, "")
+						if path == "-" {
+							format = "text"
+						}
+						doc := parseInput(displayName(path), src, format, lint.ParseOptions{})
+						if err := lint.WriteCoverage(stdout, doc); err != nil {
 							return troublef("writing the report: %v", err)
 						}
 					}
