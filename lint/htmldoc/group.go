@@ -21,16 +21,6 @@ type char struct {
 	start, end int
 }
 
-// appendChars appends the characters of src[start:end].
-func appendChars(dst []char, src []byte, start, end int) []char {
-	for i := start; i < end; {
-		r, size := utf8.DecodeRune(src[i:end])
-		dst = append(dst, char{r, i, i + size})
-		i += size
-	}
-	return dst
-}
-
 // parseGroup reads the text of an explicit marker: "1", "1,2", "7–9",
 // "[1]", "[1, 3–5]", "[1][2]". Anything else (letters, a lone dash, a
 // number of four digits or with a leading zero) is not a citation.
@@ -107,7 +97,8 @@ func tile(items []lint.GroupItem, span lint.Span) {
 // exponentBefore reports whether a superscript starting at i follows a
 // unit, a variable or a number ("m<sup>2</sup>", "n<sup>2</sup>",
 // "10<sup>6</sup>") rather than a word: then it is an exponent, not a
-// citation. Tags directly before i are skipped.
+// citation. Tags directly before i are skipped, except the end of an
+// earlier superscript.
 func exponentBefore(src []byte, i int) bool {
 	for i > 0 && src[i-1] == '>' {
 		j := i - 1
@@ -116,6 +107,9 @@ func exponentBefore(src []byte, i int) bool {
 		}
 		if src[j] != '<' {
 			break
+		}
+		if bytes.EqualFold(src[j:i], []byte("</sup>")) {
+			return false // "<sup>7</sup><sup>8</sup>": a run of citations
 		}
 		i = j
 	}
@@ -133,7 +127,7 @@ func exponentBefore(src []byte, i int) bool {
 			j--
 		}
 		y := string(src[j:i])
-		return !(len(y) == 4 && y >= "1800" && y <= "2099")
+		return len(y) != 4 || y < "1800" || y > "2099"
 	case unicode.IsLetter(r):
 		j := i
 		for j > 0 {

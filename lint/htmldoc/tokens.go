@@ -101,8 +101,8 @@ func (t *tokenized) mark(raw []byte, k int) {
 // close ends the innermost open element named name and everything opened
 // inside it; an end tag with nothing to close is ignored, as browsers do.
 func (t *tokenized) close(open []int, name string, start, end int) []int {
-	for i := len(open) - 1; i >= 0; i-- {
-		if t.elems[open[i]].name != name {
+	for i, k := range slices.Backward(open) {
+		if t.elems[k].name != name {
 			continue
 		}
 		for _, k := range open[i+1:] {
@@ -127,8 +127,8 @@ func (t *tokenized) implyEnd(open []int, name string, at int) []int {
 		return open[:i]
 	}
 	find := func(targets map[string]bool, stops map[string]bool) int {
-		for i := len(open) - 1; i >= 0; i-- {
-			n := t.elems[open[i]].name
+		for i, k := range slices.Backward(open) {
+			n := t.elems[k].name
 			if targets[n] {
 				return i
 			}
@@ -138,20 +138,20 @@ func (t *tokenized) implyEnd(open []int, name string, at int) []int {
 		}
 		return -1
 	}
-	switch {
-	case name == "li":
+	switch name {
+	case "li":
 		if i := find(set("li"), set("ol", "ul", "menu", "table")); i >= 0 {
 			open = closeFrom(i)
 		}
-	case name == "dt" || name == "dd":
+	case "dt", "dd":
 		if i := find(set("dt", "dd"), set("dl", "table")); i >= 0 {
 			open = closeFrom(i)
 		}
-	case name == "tr":
+	case "tr":
 		if i := find(set("tr"), set("table")); i >= 0 {
 			open = closeFrom(i)
 		}
-	case name == "td" || name == "th":
+	case "td", "th":
 		if i := find(set("td", "th"), set("tr", "table")); i >= 0 {
 			open = closeFrom(i)
 		}
@@ -191,10 +191,17 @@ var (
 
 // textsIn returns the text tokens lying inside [start, end).
 func (t *tokenized) textsIn(start, end int) []text {
-	i, _ := slices.BinarySearchFunc(t.texts, start, func(x text, pos int) int { return x.start - pos })
+	i := t.firstText(start)
 	j := i
 	for j < len(t.texts) && t.texts[j].start < end {
 		j++
 	}
 	return t.texts[i:j]
+}
+
+// firstText returns the index of the first text token starting at or
+// after pos.
+func (t *tokenized) firstText(pos int) int {
+	i, _ := slices.BinarySearchFunc(t.texts, pos, func(x text, pos int) int { return x.start - pos })
+	return i
 }

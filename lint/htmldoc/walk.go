@@ -52,10 +52,10 @@ func (w *walker) walk(n *html.Node, c blockCtx) {
 	}
 	block := blockElements[n.Data]
 	if skipElement(n) {
+		// A skipped inline element (code, an edit link) lies inside its
+		// block when text follows it, and never stretches the block's end.
 		if block {
 			w.flush()
-		} else if e != nil && w.run.has {
-			w.run.end = max(w.run.end, e.end) // inline code stays in its sentence
 		}
 		if e != nil {
 			w.cursor = max(w.cursor, e.end)
@@ -99,7 +99,8 @@ func (w *walker) walk(n *html.Node, c blockCtx) {
 func (w *walker) text(n *html.Node, c blockCtx) {
 	rest := n.Data
 	skippedTokens := 0
-	for _, t := range w.r.t.textsIn(w.cursor, len(w.r.src)) {
+	texts := w.r.t.texts
+	for _, t := range texts[w.r.t.firstText(w.cursor):] {
 		if rest == "" || t.start >= w.r.d.BodyEnd {
 			break
 		}
@@ -151,7 +152,11 @@ func (w *walker) flush() {
 		// would keep it as the parent of the next heading.
 		level = 0
 	}
-	w.r.d.Blocks = append(w.r.d.Blocks, prose.Block{Kind: kind, Level: level, Start: w.run.start, End: w.run.end})
+	// An element left open in broken markup may run past the body's end.
+	end := min(w.run.end, w.r.d.BodyEnd)
+	if w.run.start < end {
+		w.r.d.Blocks = append(w.r.d.Blocks, prose.Block{Kind: kind, Level: level, Start: w.run.start, End: end})
+	}
 	for _, s := range w.run.scan {
 		w.r.b.ScanText(s.Start, s.End)
 	}

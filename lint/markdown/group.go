@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,7 +109,8 @@ func tile(items []lint.GroupItem, span lint.Span) {
 // exponentBefore reports whether a superscript starting at i follows a
 // unit, a variable or a number ("m<sup>2</sup>", "n<sup>2</sup>",
 // "10<sup>6</sup>") rather than a word: then it is an exponent, not a
-// citation. Tags directly before i are skipped.
+// citation. Tags directly before i are skipped, except the end of an
+// earlier superscript.
 func exponentBefore(src []byte, i int) bool {
 	for i > 0 && src[i-1] == '>' {
 		j := i - 1
@@ -117,6 +119,9 @@ func exponentBefore(src []byte, i int) bool {
 		}
 		if src[j] != '<' {
 			break
+		}
+		if bytes.EqualFold(src[j:i], []byte("</sup>")) {
+			return false // "<sup>7</sup><sup>8</sup>": a run of citations
 		}
 		i = j
 	}
@@ -134,7 +139,7 @@ func exponentBefore(src []byte, i int) bool {
 			j--
 		}
 		y := string(src[j:i])
-		return !(len(y) == 4 && y >= "1800" && y <= "2099")
+		return len(y) != 4 || y < "1800" || y > "2099"
 	case unicode.IsLetter(r):
 		j := i
 		for j > 0 {

@@ -197,11 +197,11 @@ func isAnchorLink(raw []byte) bool {
 	if !isTag(t, "a", false) {
 		return false
 	}
-	i := bytes.Index(t, []byte("href="))
-	if i < 0 {
+	_, after, ok := bytes.Cut(t, []byte("href="))
+	if !ok {
 		return false
 	}
-	v := bytes.TrimLeft(t[i+5:], `"'`)
+	v := bytes.TrimLeft(after, `"'`)
 	return bytes.HasPrefix(v, []byte("#"))
 }
 

@@ -171,8 +171,7 @@ func (r *reader) chooseList() {
 		r.footnoteList()
 		return
 	}
-	for hi := len(r.headings) - 1; hi >= 0; hi-- {
-		h := r.headings[hi]
+	for hi, h := range slices.Backward(r.headings) {
 		if !lint.IsReferenceHeading(h.text, r.opts.ReferenceHeadings) {
 			continue
 		}
