@@ -12,12 +12,21 @@ func (d *Document) Coverage() *prose.Result {
 	if d.coverage != nil {
 		return d.coverage
 	}
-	in := prose.Input{Src: d.Source, Start: 0, End: d.BodyEnd, Refs: d.refInfo(), Blocks: d.Blocks, Cues: d.Cues}
+	src := d.Source
+	if d.ProseText != nil {
+		src = d.ProseText
+	}
+	in := prose.Input{Src: src, Start: 0, End: d.BodyEnd, Refs: d.refInfo(), Blocks: d.Blocks, Cues: d.Cues}
+	// Prose sees whole groups: "effect.<sup>1,2</sup> Next" ends a sentence
+	// after the group, not inside it.
+	seen := make(map[[2]int]bool)
 	for _, m := range d.Markers {
-		if len(in.Markers) > 0 && in.Markers[len(in.Markers)-1].Start == m.Span.Start && in.Markers[len(in.Markers)-1].Number == m.Number {
+		g := d.Groups[m.Group].Span
+		if seen[[2]int{g.Start, m.Number}] {
 			continue
 		}
-		in.Markers = append(in.Markers, prose.Marker{Start: m.Span.Start, End: m.Span.End, Number: m.Number})
+		seen[[2]int{g.Start, m.Number}] = true
+		in.Markers = append(in.Markers, prose.Marker{Start: g.Start, End: g.End, Number: m.Number})
 	}
 	r := prose.Analyze(in)
 	for _, s := range r.AllSections() {

@@ -36,6 +36,12 @@ type Document struct {
 	// its heading starts (len(Source) when there is no list).
 	BodyEnd int
 
+	// ProseText, when set, is Source with markup blanked out (tags, link
+	// URLs, entities replaced by spaces or their character, byte for
+	// byte), so that the coverage analysis reads prose at the same
+	// offsets. Nil for plain text.
+	ProseText []byte
+
 	// Cues extends the coverage analysis's cue table; nil for defaults.
 	Cues *prose.Cues
 

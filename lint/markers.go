@@ -19,6 +19,10 @@ const (
 	StyleBracket MarkerStyle = "bracket"
 	// StyleSuperscript is Unicode superscript digits: ¹²³, ⁴⁻⁶.
 	StyleSuperscript MarkerStyle = "superscript"
+	// StyleFootnote is a Markdown footnote reference: [^1], [^key].
+	StyleFootnote MarkerStyle = "footnote"
+	// StyleHTML is markup: <sup>1</sup>, a cite_note link.
+	StyleHTML MarkerStyle = "html"
 )
 
 // Marker is one cited number. A range such as [3–5] yields three markers

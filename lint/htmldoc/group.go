@@ -10,10 +10,6 @@ import (
 	"github.com/reflint/reflint/lint"
 )
 
-// styleHTML is the style of markers written as markup. The JSON schema
-// already lists it; lint has no constant for it yet.
-const styleHTML lint.MarkerStyle = "html"
-
 // char is one character of marker text and where its bytes lie in the
 // source, so that numbers keep exact spans after markup is stripped.
 type char struct {

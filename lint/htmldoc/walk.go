@@ -186,7 +186,7 @@ func (w *walker) sup(n *html.Node, e *element, c blockCtx) bool {
 	if ok && (anchored || !exponentBefore(w.r.src, e.start)) {
 		span := lint.Span{Start: e.start, End: e.end}
 		tile(items, span)
-		w.r.b.Add(lint.MarkerGroup{Span: span, Style: styleHTML, Items: items})
+		w.r.b.Add(lint.MarkerGroup{Span: span, Style: lint.StyleHTML, Items: items})
 	}
 	return true
 }
@@ -207,7 +207,7 @@ func (w *walker) anchor(n *html.Node, e *element, c blockCtx) bool {
 	w.cursor = max(w.cursor, e.end)
 	span := lint.Span{Start: e.start, End: e.end}
 	tile(items, span)
-	w.r.b.Add(lint.MarkerGroup{Span: span, Style: styleHTML, Items: items})
+	w.r.b.Add(lint.MarkerGroup{Span: span, Style: lint.StyleHTML, Items: items})
 	return true
 }
 

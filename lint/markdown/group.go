@@ -9,13 +9,6 @@ import (
 	"github.com/reflint/reflint/lint"
 )
 
-// Marker styles for explicit markup. The JSON schema already lists them;
-// lint has no constants for them yet.
-const (
-	styleFootnote lint.MarkerStyle = "footnote"
-	styleHTML     lint.MarkerStyle = "html"
-)
-
 // char is one character of marker text and where its bytes lie in the
 // source, so that numbers keep exact spans after markup is stripped.
 type char struct {

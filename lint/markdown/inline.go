@@ -138,7 +138,7 @@ func (r *reader) sup(open *gast.RawHTML, excl *[]lint.Span) (gast.Node, bool) {
 			items, ok := parseGroup(chars)
 			if ok && (anchored || !exponentBefore(r.src, span.Start)) {
 				tile(items, span)
-				r.b.Add(lint.MarkerGroup{Span: span, Style: styleHTML, Items: items})
+				r.b.Add(lint.MarkerGroup{Span: span, Style: lint.StyleHTML, Items: items})
 			}
 			return n, true
 		case isRaw:

@@ -477,7 +477,7 @@ func (r *reader) numberFootnotes() {
 	}
 	for _, ref := range r.refs {
 		n := num[ref.key]
-		r.b.Add(lint.MarkerGroup{Span: ref.span, Style: styleFootnote,
+		r.b.Add(lint.MarkerGroup{Span: ref.span, Style: lint.StyleFootnote,
 			Items: []lint.GroupItem{{Span: ref.label, From: n, To: n}}})
 	}
 }

@@ -234,7 +234,7 @@ func checkSpans(t *testing.T, name string, src []byte, d *lint.Document) {
 				t.Fatalf("%s: item span %v outside group %v", name, it.Span, g.Span)
 			}
 			// A keyed footnote's item is its key ("[^smith]").
-			if g.Style != styleFootnote && !strings.ContainsAny(string(src[it.Span.Start:it.Span.End]), "0123456789¹²³⁴⁵⁶⁷⁸⁹") {
+			if g.Style != lint.StyleFootnote && !strings.ContainsAny(string(src[it.Span.Start:it.Span.End]), "0123456789¹²³⁴⁵⁶⁷⁸⁹") {
 				t.Errorf("%s: item %q holds no number", name, src[it.Span.Start:it.Span.End])
 			}
 		}
