@@ -262,6 +262,20 @@ func (c *crossref) batch(ctx context.Context, dois []string) (map[string]*crossr
 	q := c.query()
 	q.Set("filter", strings.Join(filter, ","))
 	q.Set("rows", strconv.Itoa(len(dois)*2)) // room for DOIs registered twice
+	items, err := c.list(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*crossrefWork, len(items))
+	for i := range items {
+		out[strings.ToLower(items[i].DOI)] = &items[i]
+	}
+	return out, nil
+}
+
+// list runs a /works list query and decodes its items. A 404 on the list
+// route is the service misbehaving, not an answer about a work.
+func (c *crossref) list(ctx context.Context, q url.Values) ([]crossrefWork, error) {
 	q.Set("select", crossrefSelect)
 	data, err := c.svc.get(ctx, "/works", q)
 	if err != nil {
@@ -276,11 +290,7 @@ func (c *crossref) batch(ctx context.Context, dois []string) (map[string]*crossr
 	if err := decodeCrossref(data, "work-list", &list); err != nil {
 		return nil, err
 	}
-	out := make(map[string]*crossrefWork, len(list.Items))
-	for i := range list.Items {
-		out[strings.ToLower(list.Items[i].DOI)] = &list.Items[i]
-	}
-	return out, nil
+	return list.Items, nil
 }
 
 // search runs query.bibliographic with the whole entry text, which is what
@@ -295,24 +305,14 @@ func (c *crossref) search(ctx context.Context, text string) ([]crossrefWork, err
 	q := c.query()
 	q.Set("query.bibliographic", text)
 	q.Set("rows", strconv.Itoa(crossrefRows))
-	q.Set("select", crossrefSelect)
-	data, err := c.svc.get(ctx, "/works", q)
+	items, err := c.list(ctx, q)
 	if err != nil {
-		if errors.Is(err, errNotFound) {
-			err = &fetchError{reasonSourceError, "crossref: 404 on /works"}
-		}
-		return nil, err
-	}
-	var list struct {
-		Items []crossrefWork `json:"items"`
-	}
-	if err := decodeCrossref(data, "work-list", &list); err != nil {
 		return nil, err
 	}
 	// An empty list is an answer too; stored as a hit so the next run
 	// does not ask again within the month.
-	c.cache.put(key, true, list.Items)
-	return list.Items, nil
+	c.cache.put(key, true, items)
+	return items, nil
 }
 
 // crossrefRecord converts a work for comparison, reading its retraction
