@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DuplicateReference reports two entries for the same work.
@@ -136,7 +137,31 @@ func dice(a, b []uint64) float64 {
 // between words.
 func normalize(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
+	for i := 0; i < len(s); i++ {
+		// ASCII fast path: most entry text is ASCII.
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteByte(lowerByte(c))
+			space = false
+		default:
+			space = true
+		}
+		if i == len(s)-1 {
+			return b.String()
+		}
+	}
+	// Start over on text with non-ASCII characters.
+	b.Reset()
+	space = false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if space && b.Len() > 0 {

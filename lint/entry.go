@@ -55,14 +55,14 @@ func init() {
 	pagesRe.pre = hasPagesCue
 }
 
-// hasPagesCue reports whether lower-cased s can hold a page locator:
-// "pages", "pp", "seite", or "p."/"s."/"p " followed by a digit.
+// hasPagesCue reports whether s can hold a page locator: "pages", "pp",
+// "seite", or "p."/"s."/"p " followed by a digit, in any case.
 func hasPagesCue(s string) bool {
-	if strings.Contains(s, "page") || strings.Contains(s, "pp") || strings.Contains(s, "seite") {
+	if containsFold(s, "page") || containsFold(s, "pp") || containsFold(s, "seite") {
 		return true
 	}
 	for i := 0; i+1 < len(s); i++ {
-		if (s[i] == 'p' || s[i] == 's') && (s[i+1] == '.' || s[i+1] == ' ') {
+		if c := lowerByte(s[i]); (c == 'p' || c == 's') && (s[i+1] == '.' || s[i+1] == ' ') {
 			j := i + 2
 			for j < len(s) && s[j] == ' ' {
 				j++
@@ -79,23 +79,53 @@ func fast(expr string, fold bool, needles ...string) *fastRe {
 	return &fastRe{re: regexp.MustCompile(expr), fold: fold, needles: needles}
 }
 
-// subject returns the text to match and whether a match is possible.
+// subject returns the text to match and whether a match is possible. The
+// needles are looked for before the text is lower-cased, so that most
+// calls allocate nothing.
 func (f *fastRe) subject(s string) (string, bool) {
-	if f.fold {
-		s = asciiLower(s)
-	}
 	if f.pre != nil && !f.pre(s) {
 		return "", false
 	}
-	if len(f.needles) == 0 {
-		return s, true
-	}
+	found := len(f.needles) == 0
 	for _, n := range f.needles {
-		if strings.Contains(s, n) {
-			return s, true
+		if f.fold && containsFold(s, n) || !f.fold && strings.Contains(s, n) {
+			found = true
+			break
 		}
 	}
-	return "", false
+	if !found {
+		return "", false
+	}
+	if f.fold {
+		s = asciiLower(s)
+	}
+	return s, true
+}
+
+// containsFold reports whether s contains the lower-case ASCII needle,
+// ignoring the case of ASCII letters in s.
+func containsFold(s, needle string) bool {
+	n := len(needle)
+	for i := 0; i+n <= len(s); i++ {
+		if lowerByte(s[i]) != needle[0] {
+			continue
+		}
+		j := 1
+		for j < n && lowerByte(s[i+j]) == needle[j] {
+			j++
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func (f *fastRe) FindStringSubmatchIndex(s string) []int {
