@@ -10,12 +10,15 @@ func resolveMarkers(cands []candidate, entries map[int]bool) ([]Marker, []Marker
 	var markers []Marker
 	var groups []MarkerGroup
 	cited := make(map[int]bool)
-	highest := 0
+	// A list numbered from 22 starts citing at 22: the highest number
+	// "cited" before the first marker is one below the lowest entry.
+	highest := -1
 	for n := range entries {
-		if highest == 0 || n-1 < highest {
-			highest = n - 1 // lists numbered from 22 start citing at 22
+		if highest < 0 || n-1 < highest {
+			highest = n - 1
 		}
 	}
+	highest = max(highest, 0)
 	for _, c := range cands {
 		nums := c.group.numbers()
 		if !c.strong && !plausible(nums, entries, cited, highest) {

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"io"
 	"strconv"
 	"strings"
@@ -18,7 +17,7 @@ import (
 // and URL are written as they are, since biblatex and the url package
 // read them verbatim.
 func writeBibTeX(w io.Writer, entries []entry) error {
-	bw := bufio.NewWriter(w)
+	var bw strings.Builder
 	for i, e := range entries {
 		if i > 0 {
 			bw.WriteString("\n")
@@ -58,7 +57,8 @@ func writeBibTeX(w io.Writer, entries []entry) error {
 		field("url", verbatim(f.URL))
 		bw.WriteString("}\n")
 	}
-	return bw.Flush()
+	_, err := io.WriteString(w, bw.String())
+	return err
 }
 
 // bibType maps an entry's kind to a BibTeX entry type and the field that
@@ -123,8 +123,9 @@ func protectCase(s string) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		if keepCase(w) && !strings.ContainsAny(w, `{}\`) {
-			b.WriteString("{" + w + "}")
+		core := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if keepCase(core) && !strings.ContainsAny(core, `{}\`) {
+			b.WriteString("{" + core + "}" + w[len(core):])
 			continue
 		}
 		b.WriteString(w)

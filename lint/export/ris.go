@@ -1,9 +1,9 @@
 package export
 
 import (
-	"bufio"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/reflint/reflint/lint"
 )
@@ -11,7 +11,7 @@ import (
 // writeRIS writes one RIS record per reference: "TAG  - value" lines
 // ending in CR LF, as the RIS specification has it, closed by "ER  - ".
 func writeRIS(w io.Writer, entries []entry) error {
-	bw := bufio.NewWriter(w)
+	var bw strings.Builder
 	for _, e := range entries {
 		f := e.fields
 		tag := func(t, value string) {
@@ -44,7 +44,8 @@ func writeRIS(w io.Writer, entries []entry) error {
 		tag("UR", f.URL)
 		bw.WriteString("ER  - \r\n\r\n")
 	}
-	return bw.Flush()
+	_, err := io.WriteString(w, bw.String())
+	return err
 }
 
 // risType maps an entry's kind to a RIS reference type.

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"io"
 	"strconv"
 	"strings"
@@ -14,7 +13,7 @@ var tsvColumns = []string{"number", "key", "kind", "evidence", "authors", "year"
 // writeTSV writes a header and one row per reference; tabs and line
 // breaks inside values become spaces, authors are joined by "; ".
 func writeTSV(w io.Writer, entries []entry) error {
-	bw := bufio.NewWriter(w)
+	var bw strings.Builder
 	bw.WriteString(strings.Join(tsvColumns, "\t") + "\n")
 	for _, e := range entries {
 		f := e.fields
@@ -30,5 +29,6 @@ func writeTSV(w io.Writer, entries []entry) error {
 		}
 		bw.WriteString(strings.Join(row, "\t") + "\n")
 	}
-	return bw.Flush()
+	_, err := io.WriteString(w, bw.String())
+	return err
 }

@@ -3,6 +3,7 @@ package fix
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -22,14 +23,14 @@ const contextLines = 3
 const maxEditDistance = 4000
 
 // UnifiedDiff returns the unified diff (diff -u, three lines of context)
-// that turns old into new, with name on both file header lines; "" when
-// the two are equal. A last line without a line break is marked
-// "\ No newline at end of file", so patch(1) reproduces new exactly.
-func UnifiedDiff(name string, old, new []byte) string {
-	if bytes.Equal(old, new) {
+// that turns before into after, with name on both file header lines; ""
+// when the two are equal. A last line without a line break is marked
+// "\ No newline at end of file", so patch(1) reproduces after exactly.
+func UnifiedDiff(name string, before, after []byte) string {
+	if bytes.Equal(before, after) {
 		return ""
 	}
-	a, b := splitLines(old), splitLines(new)
+	a, b := splitLines(before), splitLines(after)
 	ops := diffLines(a, b)
 	var out strings.Builder
 	fmt.Fprintf(&out, "--- %s\n+++ %s\n", name, name)
@@ -184,8 +185,7 @@ func myers(a, b []string) []op {
 	// Walk back from (n, m) through the saved rounds.
 	var rev []op
 	x, y := n, m
-	for d := len(trace) - 1; d >= 0; d-- {
-		vd := trace[d] // v before round d, indexed from -d-1
+	for d, vd := range slices.Backward(trace) { // vd: v before round d, indexed from -d-1
 		at := func(k int) int { return vd[k+d+1] }
 		k := x - y
 		var prevK int

@@ -16,6 +16,7 @@ package fix
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -48,7 +49,26 @@ func (e *UnsafeError) Error() string {
 // rewritten. It returns no edits when there is nothing to fix (or no
 // reference list), and an *UnsafeError when the fix would have to guess.
 // Edits are sorted by Start and never overlap.
-func Plan(d *lint.Document) ([]Edit, error) {
+//
+// A plain-text document's fix is checked by parsing the fixed text again
+// (see Options.Reparse); Plan is PlanWith with default options.
+func Plan(d *lint.Document) ([]Edit, error) { return PlanWith(d, Options{}) }
+
+// Options tune PlanWith.
+type Options struct {
+	// Reparse parses a fixed source the way the document was parsed. The
+	// plan is kept only if the fixed source reads as intended: the same
+	// marker groups citing the new numbers, and the list holding the kept
+	// entries in their new order and numbering. Changing a printed number
+	// can change how a parser reads a line (a continuation line that
+	// starts with a number may become an entry), and such a fix is
+	// refused. Nil means lint.ParseText for Format "text" and no check for
+	// other formats.
+	Reparse func(name string, src []byte) *lint.Document
+}
+
+// PlanWith is Plan with options.
+func PlanWith(d *lint.Document, opts Options) ([]Edit, error) {
 	if d == nil || d.List == nil || len(d.References) == 0 {
 		return nil, nil
 	}
@@ -63,7 +83,40 @@ func Plan(d *lint.Document) ([]Edit, error) {
 			return nil, fmt.Errorf("internal error: overlapping edits at byte %d", edits[i].Start)
 		}
 	}
+	reparse := opts.Reparse
+	if reparse == nil && d.Format == "text" {
+		reparse = func(name string, src []byte) *lint.Document { return lint.ParseText(name, src, lint.ParseOptions{}) }
+	}
+	if len(edits) > 0 && reparse != nil {
+		if reason := p.verify(reparse(d.Name, Apply(d.Source, edits))); reason != "" {
+			return nil, &UnsafeError{Reasons: []string{reason}}
+		}
+	}
 	return edits, nil
+}
+
+// verify compares the parse of the fixed source with what the plan
+// intends; it returns why they differ, or "".
+func (p *planner) verify(d2 *lint.Document) string {
+	const prefix = "the fixed file would read differently: "
+	if len(d2.References) != len(p.order) {
+		return prefix + fmt.Sprintf("its list would have %d entries instead of %d", len(d2.References), len(p.order))
+	}
+	for k, i := range p.order {
+		r := d2.References[k]
+		if r.Number != p.base+k || r.Text != p.refs[i].Text {
+			return prefix + fmt.Sprintf("entry #%d at line %d would not be %q", p.base+k, d2.Position(r.Span.Start).Line, p.refs[i].Text)
+		}
+	}
+	if len(d2.Groups) != len(p.expected) {
+		return prefix + fmt.Sprintf("it would have %d marker groups instead of %d", len(d2.Groups), len(p.expected))
+	}
+	for i, g := range d2.Groups {
+		if !slices.Equal(expand(g), p.expected[i]) {
+			return prefix + fmt.Sprintf("the marker %q at line %d would not cite %v", d2.Text(g.Span), d2.Position(g.Span.Start).Line, p.expected[i])
+		}
+	}
+	return ""
 }
 
 // planner holds what Plan works out about a document.
@@ -81,6 +134,8 @@ type planner struct {
 	// for a merged entry).
 	newNumber []int
 	base      int
+	// expected[i] is what group i cites after the fix.
+	expected [][]int
 }
 
 func newPlanner(d *lint.Document) *planner {
@@ -240,8 +295,8 @@ func (p *planner) listEdits() []Edit {
 		num := p.base + k
 		k++
 		if want == i {
-			if r.NumberSpan.Len() > 0 && r.Number != num {
-				out = append(out, Edit{Start: r.NumberSpan.Start, End: r.NumberSpan.End, Text: renderEntryNumber(src, r.NumberSpan, num)})
+			if text := renderEntryNumber(src, r.NumberSpan, num); r.NumberSpan.Len() > 0 && text != string(src[r.NumberSpan.Start:r.NumberSpan.End]) {
+				out = append(out, Edit{Start: r.NumberSpan.Start, End: r.NumberSpan.End, Text: text})
 			}
 			continue
 		}
@@ -255,14 +310,28 @@ func (p *planner) listEdits() []Edit {
 	return out
 }
 
-// renderEntryNumber prints n the way the list printed the old number:
-// Unicode superscripts or ASCII digits.
+// renderEntryNumber returns the text of an entry's number span with the
+// number changed to n. A printed number keeps its form (Unicode
+// superscripts or ASCII digits); in markup whose number comes from the
+// entry's position (an HTML <li> tag) only a value attribute is changed,
+// and ids and other attributes are kept, so that links to the entry still
+// reach it.
 func renderEntryNumber(src []byte, old lint.Span, n int) string {
-	if r, _ := utf8.DecodeRune(src[old.Start:old.End]); superValue(r) >= 0 {
-		return toSuper(strconv.Itoa(n))
+	text := string(src[old.Start:old.End])
+	if text != "" && strings.TrimFunc(text, isAnyDigit) == "" {
+		if r, _ := utf8.DecodeRuneInString(text); superValue(r) >= 0 {
+			return toSuper(strconv.Itoa(n))
+		}
+		return strconv.Itoa(n)
 	}
-	return strconv.Itoa(n)
+	if m := valueAttr.FindStringSubmatchIndex(text); m != nil {
+		return text[:m[2]] + strconv.Itoa(n) + text[m[3]:]
+	}
+	return text
 }
+
+// valueAttr finds the value attribute of an HTML list item.
+var valueAttr = regexp.MustCompile(`(?i)\svalue\s*=\s*["']?\s*(\d+)`)
 
 // markerEdits rewrites every marker group whose numbers change.
 func (p *planner) markerEdits() []Edit {
@@ -270,6 +339,7 @@ func (p *planner) markerEdits() []Edit {
 	var out []Edit
 	for _, g := range p.d.Groups {
 		if len(g.Items) == 0 {
+			p.expected = append(p.expected, nil)
 			continue
 		}
 		old := expand(g)
@@ -280,10 +350,12 @@ func (p *planner) markerEdits() []Edit {
 			changed = changed || nums[i] != n
 		}
 		if !changed {
+			p.expected = append(p.expected, old)
 			continue
 		}
 		slices.Sort(nums)
 		nums = slices.Compact(nums)
+		p.expected = append(p.expected, nums)
 		text := st.render(p.d.Source, g, nums)
 		if text != string(p.d.Source[g.Span.Start:g.Span.End]) {
 			out = append(out, Edit{Start: g.Span.Start, End: g.Span.End, Text: text})

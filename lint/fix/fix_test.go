@@ -42,8 +42,16 @@ func countFindings(d *lint.Document) map[string]int {
 // source, or the original and the error when Plan refused.
 func checkFix(t *testing.T, name string, src []byte) ([]byte, error) {
 	t.Helper()
-	d := lint.ParseText(name, src, lint.ParseOptions{})
-	edits, err := Plan(d)
+	return checkFixWith(t, name, src, func(name string, src []byte) *lint.Document {
+		return lint.ParseText(name, src, lint.ParseOptions{})
+	})
+}
+
+// checkFixWith is checkFix for a document read by parse.
+func checkFixWith(t *testing.T, name string, src []byte, parse func(string, []byte) *lint.Document) ([]byte, error) {
+	t.Helper()
+	d := parse(name, src)
+	edits, err := PlanWith(d, Options{Reparse: parse})
 	if err != nil {
 		var unsafe *UnsafeError
 		if !errors.As(err, &unsafe) || len(unsafe.Reasons) == 0 {
@@ -67,7 +75,7 @@ func checkFix(t *testing.T, name string, src []byte) ([]byte, error) {
 		}
 	}
 	out := Apply(src, edits)
-	d2 := lint.ParseText(name, out, lint.ParseOptions{})
+	d2 := parse(name, out)
 	before, after := countFindings(d), countFindings(d2)
 	if after[ruleUnresolved] > before[ruleUnresolved] {
 		t.Errorf("unresolved markers went from %d to %d", before[ruleUnresolved], after[ruleUnresolved])
@@ -87,7 +95,7 @@ func checkFix(t *testing.T, name string, src []byte) ([]byte, error) {
 	checkSameWorks(t, d, d2)
 	checkUntouched(t, d, d2)
 	if len(edits) > 0 {
-		again, err := Plan(d2)
+		again, err := PlanWith(d2, Options{Reparse: parse})
 		if err != nil || len(again) > 0 {
 			t.Fatalf("fixing the fixed file again gives %v, %v", again, err)
 		}
@@ -212,6 +220,9 @@ func TestArticles(t *testing.T) {
 			}
 			out, err := checkFix(t, filepath.Base(path), src)
 			if err != nil {
+				if strings.Contains(err.Error(), "would read differently") {
+					t.Errorf("the fix failed its own check: %v", err)
+				}
 				t.Logf("refused: %v", err)
 				return
 			}
@@ -452,7 +463,7 @@ func TestStyles(t *testing.T) {
 				t.Fatal(err)
 			}
 			body := strings.TrimPrefix(string(out), "A Test Article\n\n")
-			body = body[:strings.Index(body, "\n\nReferences")]
+			body, _, _ = strings.Cut(body, "\n\nReferences")
 			if body != tt.wantBody {
 				t.Errorf("body\n got %q\nwant %q", body, tt.wantBody)
 			}
@@ -514,6 +525,42 @@ func TestNothingToFix(t *testing.T) {
 	}
 	if edits, err := Plan(nil); edits != nil || err != nil {
 		t.Errorf("Plan(nil) = %v, %v", edits, err)
+	}
+}
+
+// TestReparseCheck covers the fixes that Plan refuses because the fixed
+// text would parse differently: here renumbering entry 7 to 2 would turn
+// the continuation line "1A0" into an entry of its own (and the list
+// would start at "2 doi").
+func TestReparseCheck(t *testing.T) {
+	src := []byte("0000\n1A00000\n7 doi\n1A0")
+	d := lint.ParseText("a.txt", src, lint.ParseOptions{})
+	if len(d.References) != 2 {
+		t.Fatalf("the example should have two entries, has %d", len(d.References))
+	}
+	edits, err := Plan(d)
+	var unsafe *UnsafeError
+	if !errors.As(err, &unsafe) || !strings.Contains(err.Error(), "the fixed file would read differently") || edits != nil {
+		t.Fatalf("Plan = %v, %v", edits, err)
+	}
+	// Without the check (a format with no parser given) the plan stands.
+	d.Format = "markdown"
+	if edits, err := Plan(d); err != nil || len(edits) != 1 {
+		t.Fatalf("Plan without a check = %v, %v", edits, err)
+	}
+	// A parser that loses the markers refuses every fix.
+	sample, err := os.ReadFile("testdata/exercise-cognition.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lose := func(name string, src []byte) *lint.Document {
+		d := lint.ParseText(name, src, lint.ParseOptions{})
+		d.Groups = d.Groups[1:]
+		return d
+	}
+	_, err = PlanWith(lint.ParseText("s.txt", sample, lint.ParseOptions{}), Options{Reparse: lose})
+	if err == nil || !strings.Contains(err.Error(), "marker groups instead of") {
+		t.Errorf("PlanWith(lossy parser) = %v", err)
 	}
 }
 
