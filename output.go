@@ -10,6 +10,7 @@ import (
 
 	"github.com/reflint/reflint/lint"
 	"github.com/reflint/reflint/lint/report"
+	"github.com/reflint/reflint/lint/suppress"
 )
 
 // outputFormats are the report formats --format accepts.
@@ -59,7 +60,8 @@ func writeReport(w io.Writer, format string, results []lint.Result, opts reportO
 	case "json":
 		return lint.WriteJSON(w, results)
 	case "sarif":
-		return report.WriteSARIF(w, results, report.SARIFOptions{Version: version, BaseDir: "."})
+		rules := append(lint.All(), suppress.Rule)
+		return report.WriteSARIF(w, results, report.SARIFOptions{Version: version, BaseDir: ".", Rules: rules})
 	case "github":
 		return report.WriteGitHub(w, results, report.GitHubOptions{BaseDir: "."})
 	case "junit":

@@ -22,6 +22,9 @@ type SARIFOptions struct {
 	// writes the paths as given. Paths outside BaseDir are written as
 	// absolute file URIs.
 	BaseDir string
+	// Rules are the rules the driver describes; nil means lint.All().
+	// Findings of rules outside the list carry no ruleIndex.
+	Rules []*lint.Rule
 }
 
 // The URIs the report points at.
@@ -214,7 +217,10 @@ type sarifRegion struct {
 // driver lists every rule of lint.All(); each finding becomes a result
 // with its rule index, level, region and related locations.
 func WriteSARIF(w io.Writer, results []lint.Result, opts SARIFOptions) error {
-	rules := lint.All()
+	rules := opts.Rules
+	if rules == nil {
+		rules = lint.All()
+	}
 	index := ruleIndex(rules)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
