@@ -95,50 +95,50 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) error
 	if l.checker != nil {
 		workers = 1 // one online check at a time, paced per source
 	}
-	var results []lint.Result
-	var failOn []lint.Severity
-	inconclusive := 0
-	for _, o := range files.Lint(paths, workers, l.lintFile) {
-		if o.trouble != nil {
-			troubles = append(troubles, o.trouble.Error())
-			continue
-		}
-		results = append(results, o.result)
-		failOn = append(failOn, o.failOn)
-		if o.result.Lookups != nil {
-			inconclusive += o.result.Lookups.Inconclusive
-		}
-	}
-	if err := l.finishLock(); err != nil {
-		return err
-	}
 	if path := c.String("write-baseline"); path != "" {
-		if err := baseline.WriteFile(path, results); err != nil {
-			return troublef("writing the baseline: %v", err)
-		}
-		fmt.Fprintf(stderr, "reflint: recorded %s in %s\n", plural(countFindings(results), "finding"), path)
-		return nil
+		return l.writeBaseline(path, paths, workers, stderr)
 	}
+	var known *baseline.Baseline
 	if path := c.String("baseline"); path != "" {
-		b, err := baseline.ReadFile(path)
-		if err != nil {
+		if known, err = baseline.ReadFile(path); err != nil {
 			return troublef("%v", err)
 		}
-		results = baseline.Filter(results, b).Results
 	}
 	tty := isTerminal(stdout)
-	opts := reportOptions{text: lint.TextOptions{
+	reps, err := openReports(stdout, outs, lint.TextOptions{
 		Color:   color == "always" || color == "auto" && tty && os.Getenv("NO_COLOR") == "",
 		Context: tty,
 		Quiet:   c.Bool("quiet"),
-	}}
-	if err := writeOutputs(stdout, outs, results, opts); err != nil {
+	})
+	if err != nil {
+		return troublef("writing the report: %v", err)
+	}
+	fails, inconclusive := false, 0
+	files.Stream(paths, workers, l.lintFile, func(_ int, o fileOutcome) {
+		if o.trouble != nil {
+			troubles = append(troubles, o.trouble.Error())
+			return
+		}
+		r := o.result
+		if known != nil {
+			r = baseline.Filter([]lint.Result{r}, known).Results[0]
+		}
+		reps.Add(r)
+		fails = fails || lint.CountAtLeast([]lint.Result{r}, o.failOn) > 0
+		if r.Lookups != nil {
+			inconclusive += r.Lookups.Inconclusive
+		}
+	})
+	if err := l.finishLock(); err != nil {
+		return err
+	}
+	if err := reps.Close(); err != nil {
 		return troublef("writing the report: %v", err)
 	}
 	switch {
 	case len(troubles) > 0:
 		return troublef("%s", strings.Join(troubles, "\nreflint: "))
-	case failing(results, failOn):
+	case fails:
 		return errFindings
 	case c.Bool("strict-online") && inconclusive > 0:
 		fmt.Fprintf(stderr, "reflint: %d online look-ups were inconclusive (--strict-online)\n", inconclusive)
@@ -264,22 +264,30 @@ func (l *linter) lintFile(path string) fileOutcome {
 	return fileOutcome{result: lint.Result{Doc: doc, Findings: s.Adjust(findings), Lookups: stats}, failOn: s.FailOn}
 }
 
-// failing reports whether any file has a finding at or above its fail-on.
-func failing(results []lint.Result, failOn []lint.Severity) bool {
-	for i, r := range results {
-		if lint.CountAtLeast([]lint.Result{r}, failOn[i]) > 0 {
-			return true
+// writeBaseline records the findings of every file in a baseline file.
+// A baseline is written for the whole run, so it keeps every result.
+func (l *linter) writeBaseline(path string, paths []string, workers int, stderr io.Writer) error {
+	var results []lint.Result
+	var troubles []string
+	for _, o := range files.Lint(paths, workers, l.lintFile) {
+		if o.trouble != nil {
+			troubles = append(troubles, o.trouble.Error())
+			continue
 		}
+		results = append(results, o.result)
 	}
-	return false
-}
-
-func countFindings(results []lint.Result) int {
+	if err := baseline.WriteFile(path, results); err != nil {
+		return troublef("writing the baseline: %v", err)
+	}
 	n := 0
 	for _, r := range results {
 		n += len(r.Findings)
 	}
-	return n
+	fmt.Fprintf(stderr, "reflint: recorded %s in %s\n", plural(n, "finding"), path)
+	if len(troubles) > 0 {
+		return troublef("%s", strings.Join(troubles, "\nreflint: "))
+	}
+	return nil
 }
 
 func plural(n int, word string) string {

@@ -49,60 +49,123 @@ func planOutputs(formats, paths []string) ([]output, error) {
 	return outs, nil
 }
 
-// reportOptions are what the writers need besides the results.
-type reportOptions struct {
-	text lint.TextOptions
+// reportWriter receives results file by file. Text, JSON and GitHub
+// annotations are written as they come, so that linting a folder keeps
+// memory bounded by the worker pool; SARIF, JUnit and HTML describe the
+// whole run and keep every result until Close.
+type reportWriter interface {
+	Add(lint.Result)
+	Close() error
 }
 
-// writeReport writes one format to w.
-func writeReport(w io.Writer, format string, results []lint.Result, opts reportOptions) error {
+func newReportWriter(w io.Writer, format string, text lint.TextOptions) reportWriter {
 	switch format {
+	case "text":
+		return lint.NewTextStream(w, text)
 	case "json":
-		return lint.WriteJSON(w, results)
+		return lint.NewJSONStream(w)
+	case "github":
+		return &githubStream{w: w}
+	}
+	return &collector{w: w, format: format}
+}
+
+// githubStream writes GitHub workflow commands file by file.
+type githubStream struct {
+	w   io.Writer
+	err error
+}
+
+func (g *githubStream) Add(r lint.Result) {
+	if g.err == nil {
+		g.err = report.WriteGitHub(g.w, []lint.Result{r}, report.GitHubOptions{BaseDir: "."})
+	}
+}
+
+func (g *githubStream) Close() error { return g.err }
+
+// collector keeps the results of a whole-run format until Close.
+type collector struct {
+	w       io.Writer
+	format  string
+	results []lint.Result
+}
+
+func (c *collector) Add(r lint.Result) { c.results = append(c.results, r) }
+
+func (c *collector) Close() error {
+	switch c.format {
 	case "sarif":
 		rules := append(lint.All(), suppress.Rule)
-		return report.WriteSARIF(w, results, report.SARIFOptions{Version: version, BaseDir: ".", Rules: rules})
-	case "github":
-		return report.WriteGitHub(w, results, report.GitHubOptions{BaseDir: "."})
+		return report.WriteSARIF(c.w, c.results, report.SARIFOptions{Version: version, BaseDir: ".", Rules: rules})
 	case "junit":
-		return report.WriteJUnit(w, results)
+		return report.WriteJUnit(c.w, c.results)
 	case "html":
-		return report.WriteHTML(w, results, report.HTMLOptions{Version: version, BaseDir: "."})
+		return report.WriteHTML(c.w, c.results, report.HTMLOptions{Version: version, BaseDir: "."})
 	}
-	return lint.WriteText(w, results, opts.text)
+	return fmt.Errorf("no writer for format %q", c.format)
 }
 
-// writeOutputs writes every planned report; files are replaced atomically
-// so that a CI upload never reads half a report.
-func writeOutputs(stdout io.Writer, outs []output, results []lint.Result, opts reportOptions) error {
+// reports writes every planned output. Files are written to a temporary
+// file beside them and renamed on Close, so that a CI upload never reads
+// half a report.
+type reports struct {
+	writers []reportWriter
+	files   []*os.File
+	paths   []string
+}
+
+func openReports(stdout io.Writer, outs []output, text lint.TextOptions) (*reports, error) {
+	r := &reports{}
 	for _, o := range outs {
 		if o.path == "" {
-			if err := writeReport(stdout, o.format, results, opts); err != nil {
-				return err
-			}
+			r.writers = append(r.writers, newReportWriter(stdout, o.format, text))
 			continue
 		}
-		text := opts
-		text.text.Color, text.text.Context = false, false
-		if err := writeReportFile(o.path, o.format, results, text); err != nil {
-			return err
+		tmp, err := os.CreateTemp(filepath.Dir(o.path), ".reflint-report-*")
+		if err != nil {
+			r.abort()
+			return nil, err
 		}
+		r.files, r.paths = append(r.files, tmp), append(r.paths, o.path)
+		plain := text
+		plain.Color, plain.Context = false, false
+		r.writers = append(r.writers, newReportWriter(tmp, o.format, plain))
 	}
-	return nil
+	return r, nil
 }
 
-func writeReportFile(path, format string, results []lint.Result, opts reportOptions) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".reflint-report-*")
-	if err != nil {
-		return err
+func (r *reports) Add(res lint.Result) {
+	for _, w := range r.writers {
+		w.Add(res)
 	}
-	defer os.Remove(tmp.Name())
-	if err := writeReport(tmp, format, results, opts); err != nil {
-		tmp.Close()
-		return err
+}
+
+// Close finishes every report and moves the files into place.
+func (r *reports) Close() error {
+	var first error
+	for _, w := range r.writers {
+		if err := w.Close(); err != nil && first == nil {
+			first = err
+		}
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	for i, f := range r.files {
+		if err := f.Close(); err != nil && first == nil {
+			first = err
+		}
+		if first == nil {
+			first = os.Rename(f.Name(), r.paths[i])
+		}
 	}
-	return os.Rename(tmp.Name(), path)
+	if first != nil {
+		r.abort()
+	}
+	return first
+}
+
+func (r *reports) abort() {
+	for _, f := range r.files {
+		f.Close()
+		os.Remove(f.Name())
+	}
 }

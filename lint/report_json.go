@@ -7,14 +7,9 @@ import (
 	"github.com/reflint/reflint/lint/prose"
 )
 
-// The JSON report. Its field names are a contract: add fields freely,
-// rename none. schema/report.schema.json describes it.
-type jsonReport struct {
-	Version int        `json:"version"`
-	Files   []jsonFile `json:"files"`
-	Summary Summary    `json:"summary"`
-}
-
+// The JSON report: {"version": 1, "files": [...], "summary": {...}}. Its
+// field names are a contract: add fields freely, rename none.
+// schema/report.schema.json describes it.
 type jsonFile struct {
 	Path       string          `json:"path"`
 	Format     string          `json:"format"`
@@ -69,13 +64,56 @@ type jsonRelated struct {
 // WriteJSON writes one JSON object for all results. The output is
 // deterministic: the same input gives byte-identical JSON.
 func WriteJSON(w io.Writer, results []Result) error {
-	rep := jsonReport{Version: 1, Files: make([]jsonFile, 0, len(results)), Summary: Summarize(results)}
+	j := NewJSONStream(w)
 	for _, r := range results {
-		rep.Files = append(rep.Files, toJSONFile(r))
+		j.Add(r)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return j.Close()
+}
+
+// JSONStream writes the JSON report one file at a time, byte for byte as
+// encoding/json would indent the whole report, so that linting a folder
+// keeps no file in memory once it is written.
+type JSONStream struct {
+	ew      *errWriter
+	summary Summary
+	files   int
+}
+
+// NewJSONStream starts a JSON report on w.
+func NewJSONStream(w io.Writer) *JSONStream {
+	return &JSONStream{ew: &errWriter{w: w}}
+}
+
+// Add writes one file object.
+func (j *JSONStream) Add(r Result) {
+	j.summary.Add(r)
+	data, err := json.MarshalIndent(toJSONFile(r), "    ", "  ")
+	if err != nil && j.ew.err == nil {
+		j.ew.err = err
+	}
+	sep := ","
+	if j.files == 0 {
+		j.ew.printf("{\n  \"version\": 1,\n  \"files\": [")
+		sep = ""
+	}
+	j.files++
+	j.ew.printf("%s\n    %s", sep, data)
+}
+
+// Close writes the summary and ends the object.
+func (j *JSONStream) Close() error {
+	if j.files == 0 {
+		j.ew.printf("{\n  \"version\": 1,\n  \"files\": [],\n")
+	} else {
+		j.ew.printf("\n  ],\n")
+	}
+	data, err := json.MarshalIndent(j.summary, "  ", "  ")
+	if err != nil && j.ew.err == nil {
+		j.ew.err = err
+	}
+	j.ew.printf("  \"summary\": %s\n}\n", data)
+	return j.ew.err
 }
 
 func toJSONFile(r Result) jsonFile {

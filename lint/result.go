@@ -20,26 +20,32 @@ type Summary struct {
 
 // Summarize counts the findings of all results.
 func Summarize(results []Result) Summary {
-	s := Summary{Files: len(results)}
+	var s Summary
 	for _, r := range results {
-		if r.Lookups != nil {
-			if s.Lookups == nil {
-				s.Lookups = &LookupStats{}
-			}
-			s.Lookups.add(*r.Lookups)
-		}
-		for _, f := range r.Findings {
-			switch f.Severity {
-			case Error:
-				s.Errors++
-			case Warning:
-				s.Warnings++
-			case Info:
-				s.Infos++
-			}
-		}
+		s.Add(r)
 	}
 	return s
+}
+
+// Add counts one more file.
+func (s *Summary) Add(r Result) {
+	s.Files++
+	if r.Lookups != nil {
+		if s.Lookups == nil {
+			s.Lookups = &LookupStats{}
+		}
+		s.Lookups.add(*r.Lookups)
+	}
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case Error:
+			s.Errors++
+		case Warning:
+			s.Warnings++
+		case Info:
+			s.Infos++
+		}
+	}
 }
 
 // CountAtLeast counts the findings at or above a severity; 0 counts none
