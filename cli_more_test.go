@@ -166,3 +166,62 @@ func benchmarkFolder(b *testing.B, n int) {
 
 func BenchmarkFolder100(b *testing.B)  { benchmarkFolder(b, 100) }
 func BenchmarkFolder1000(b *testing.B) { benchmarkFolder(b, 1000) }
+
+// TestFixOffered checks that a duplicate's finding carries the same edits
+// in JSON as reflint fix --write applies.
+func TestFixOffered(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.txt")
+	src, err := os.ReadFile("testdata/articles/vitamin-d-winter.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := reflint(t, "", "--format", "json", path)
+	var rep struct {
+		Files []struct {
+			Findings []struct {
+				Rule string `json:"rule"`
+				Fix  *struct {
+					Edits []struct {
+						Offset    int    `json:"offset"`
+						EndOffset int    `json:"end_offset"`
+						Text      string `json:"text"`
+					} `json:"edits"`
+				} `json:"fix"`
+			} `json:"findings"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var applied []byte
+	for _, f := range rep.Files[0].Findings {
+		if f.Rule != "duplicate-reference" {
+			continue
+		}
+		if f.Fix == nil {
+			t.Fatal("duplicate-reference offers no fix")
+		}
+		last := 0
+		for _, e := range f.Fix.Edits {
+			applied = append(append(applied, src[last:e.Offset]...), e.Text...)
+			last = e.EndOffset
+		}
+		applied = append(applied, src[last:]...)
+	}
+	if applied == nil {
+		t.Fatal("no duplicate-reference finding")
+	}
+	if _, _, code := reflint(t, "", "fix", "--write", "--no-backup", path); code != 0 {
+		t.Fatalf("fix --write: exit %d", code)
+	}
+	fixed, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(fixed) != string(applied) {
+		t.Error("the JSON fix and reflint fix --write disagree")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/reflint/reflint/lint/baseline"
 	"github.com/reflint/reflint/lint/config"
 	"github.com/reflint/reflint/lint/files"
+	"github.com/reflint/reflint/lint/fix"
 	"github.com/reflint/reflint/lint/lockfile"
 	"github.com/reflint/reflint/lint/suppress"
 	"github.com/reflint/reflint/sources"
@@ -261,7 +263,36 @@ func (l *linter) lintFile(path string) fileOutcome {
 	}
 	findings := lint.RunWith(doc, s.Rules, s.Lint)
 	findings = suppress.FilterWith(doc, findings, s.Suppress, suppress.Options{Ran: s.Rules, Usage: l.usage})
+	offerFix(doc, findings, format, s.Parse)
 	return fileOutcome{result: lint.Result{Doc: doc, Findings: s.Adjust(findings), Lookups: stats}, failOn: s.FailOn}
+}
+
+// fixable are the rules whose findings reflint fix resolves.
+var fixable = map[string]bool{"duplicate-reference": true, "citation-order": true, "reference-numbering": true}
+
+// offerFix attaches the document's fix (merge duplicates, renumber in
+// order of first citation) to the findings it resolves, for the JSON
+// "fix" field and SARIF fixes. No fix is offered when planning one would
+// have to guess.
+func offerFix(doc *lint.Document, findings []lint.Finding, format string, opts lint.ParseOptions) {
+	if !slices.ContainsFunc(findings, func(f lint.Finding) bool { return fixable[f.Rule] }) {
+		return
+	}
+	edits, err := fix.PlanWith(doc, fix.Options{Reparse: func(name string, src []byte) *lint.Document {
+		return parseInput(name, src, format, opts)
+	}})
+	if err != nil || len(edits) == 0 {
+		return
+	}
+	fx := &lint.Fix{Message: "Merge duplicate entries and renumber the list in order of first citation"}
+	for _, e := range edits {
+		fx.Edits = append(fx.Edits, lint.Edit{Span: lint.Span{Start: e.Start, End: e.End}, NewText: e.Text})
+	}
+	for i := range findings {
+		if fixable[findings[i].Rule] {
+			findings[i].Fix = fx
+		}
+	}
 }
 
 // writeBaseline records the findings of every file in a baseline file.

@@ -52,6 +52,24 @@ type jsonFinding struct {
 	Offset     int           `json:"offset"`
 	References []int         `json:"references"`
 	Related    []jsonRelated `json:"related,omitempty"`
+	Fix        *jsonFix      `json:"fix,omitempty"`
+}
+
+// jsonFix is a finding's fix: edits with their positions and byte
+// offsets (end exclusive) and the replacement text.
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	Text      string `json:"text"`
 }
 
 type jsonRelated struct {
@@ -143,6 +161,14 @@ func toJSONFile(r Result) jsonFile {
 		}
 		jf := jsonFinding{Rule: fd.Rule, Severity: fd.Severity.String(), Message: fd.Message, Line: pos.Line, Column: pos.Column,
 			EndLine: end.Line, EndColumn: end.Column, Offset: fd.Span.Start, References: refs}
+		if fd.Fix != nil {
+			jf.Fix = &jsonFix{Message: fd.Fix.Message, Edits: []jsonEdit{}}
+			for _, e := range fd.Fix.Edits {
+				p, q := d.Position(e.Span.Start), d.Position(e.Span.End)
+				jf.Fix.Edits = append(jf.Fix.Edits, jsonEdit{Line: p.Line, Column: p.Column, EndLine: q.Line, EndColumn: q.Column,
+					Offset: e.Span.Start, EndOffset: e.Span.End, Text: e.NewText})
+			}
+		}
 		for _, rel := range fd.Related {
 			rp := d.Position(rel.Span.Start)
 			jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, Line: rp.Line, Column: rp.Column, Offset: rel.Span.Start})

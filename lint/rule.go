@@ -122,6 +122,21 @@ type Finding struct {
 	// Related points at other places that explain the finding, such as
 	// the first of two duplicate entries.
 	Related []Related
+	// Fix, when set, is an edit of the source that resolves the finding
+	// (offered by reflint fix; reports carry it as data).
+	Fix *Fix
+}
+
+// Fix is a set of non-overlapping edits with a verb-phrase message.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the bytes of Span with NewText.
+type Edit struct {
+	Span    Span
+	NewText string
 }
 
 // Related is a secondary location of a finding.

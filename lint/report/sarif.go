@@ -176,6 +176,27 @@ type sarifResult struct {
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	// Properties carry the entry numbers the finding concerns (§3.8).
 	Properties *sarifResultProperties `json:"properties,omitempty"`
+	// Fixes offer the edit that resolves the finding (§3.55).
+	Fixes []sarifFix `json:"fixes,omitempty"`
+}
+
+// sarifFix is a fix (§3.55): a description and the changes to one file.
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+// sarifArtifactChange is an artifactChange (§3.56).
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+// sarifReplacement is a replacement (§3.57): the region to delete and the
+// text to put there.
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent sarifText   `json:"insertedContent"`
 }
 
 // sarifResultProperties is the property bag of a result (§3.8).
@@ -267,6 +288,9 @@ func WriteSARIF(w io.Writer, results []lint.Result, opts SARIFOptions) error {
 			if len(f.References) > 0 {
 				sr.Properties = &sarifResultProperties{References: f.References}
 			}
+			if f.Fix != nil {
+				sr.Fixes = []sarifFix{sarifFixOf(d, uri, ai, f.Fix)}
+			}
 			fp := fingerprint(d, uri, f)
 			seen[fp]++
 			sr.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
@@ -345,6 +369,18 @@ func sarifLevel(s lint.Severity) string {
 		return "note"
 	}
 	return "none"
+}
+
+// sarifFixOf renders a finding's fix as replacements in its artifact.
+func sarifFixOf(d *lint.Document, uri string, ai int, fx *lint.Fix) sarifFix {
+	change := sarifArtifactChange{ArtifactLocation: sarifArtifactLocation{URI: uri, Index: &ai}}
+	for _, e := range fx.Edits {
+		change.Replacements = append(change.Replacements, sarifReplacement{
+			DeletedRegion:   physical(d, uri, ai, e.Span).Region,
+			InsertedContent: sarifText{Text: e.NewText},
+		})
+	}
+	return sarifFix{Description: sarifText{Text: fx.Message}, ArtifactChanges: []sarifArtifactChange{change}}
 }
 
 // physical is the location of a span in the artifact at index ai.
