@@ -18,7 +18,6 @@ import (
 	"github.com/reflint/reflint/lint/fix"
 	"github.com/reflint/reflint/lint/lockfile"
 	"github.com/reflint/reflint/lint/suppress"
-	"github.com/reflint/reflint/sources"
 )
 
 func lintFlags() []cli.Flag {
@@ -56,8 +55,8 @@ type linter struct {
 	loader   *config.Loader
 	flags    config.Flags
 	inputFmt string
-	checker  *sources.Checker // nil offline
-	lock     *lockfile.File   // nil unless --online with a lock file
+	checker  *checker       // nil offline
+	lock     *lockfile.File // nil unless --online with a lock file
 	lockPath string
 	usage    *suppress.Usage
 }
