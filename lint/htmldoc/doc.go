@@ -64,12 +64,19 @@
 // <h1>, when it is the first block, is passed with level 0 so that the
 // coverage analysis treats it like plain text's title.
 //
+// # Prose text
+//
+// Block spans are source spans, but the coverage analysis reads
+// Document.ProseText (laid out by lint.ProseBuilder): the body with tags,
+// comments and the doctype blanked, "<br>" and "<img>" read as a space,
+// character references in text decoded, and the skipped elements other
+// than <code>, <kbd> and <samp> (scripts, styles, edit links, form
+// controls) blanked whole. A sentence with a link whose href is
+// "https://..." is thus a claim, not a link line, and "don&rsquo;t" is one
+// word. Marker groups keep their source bytes.
+//
 // # Limits
 //
-//   - Block spans are source spans: the coverage analysis sees tags,
-//     attributes and entities inside a paragraph as text. A sentence with
-//     a link whose href is "https://..." is classified as a link line
-//     (noise), not as a claim; "&rsquo;" splits a word.
 //   - Markup glued to a flattened marker hides it: "<em>weekly</em>.1" is
 //     not read.
 //   - Reference lists written as paragraphs ("<p>1. Smith ...</p>") or as

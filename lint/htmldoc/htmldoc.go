@@ -26,7 +26,7 @@ func Parse(name string, src []byte, opts lint.ParseOptions) *lint.Document {
 		// fail. Keep the document empty rather than guess.
 		return d
 	}
-	r := &reader{src: src, d: d, opts: opts, t: t, b: lint.NewMarkerBuilder(src)}
+	r := &reader{src: src, d: d, opts: opts, t: t, b: lint.NewMarkerBuilder(src), p: lint.NewProseBuilder(src)}
 	r.findList(doc)
 	w := &walker{r: r, cursor: 0}
 	for _, n := range doc.Nodes {
@@ -34,6 +34,7 @@ func Parse(name string, src []byte, opts lint.ParseOptions) *lint.Document {
 	}
 	w.flush()
 	d.Markers, d.Groups = r.b.Resolve(d.EntryNumbers())
+	r.proseText()
 	return d
 }
 
@@ -44,6 +45,7 @@ type reader struct {
 	opts lint.ParseOptions
 	t    *tokenized
 	b    *lint.MarkerBuilder
+	p    *lint.ProseBuilder
 	list *html.Node // the reference list element, skipped by the walk
 }
 

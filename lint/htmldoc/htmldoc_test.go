@@ -1,6 +1,7 @@
 package htmldoc
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +48,7 @@ func TestMarkers(t *testing.T) {
 		want       []int
 		groups     []string // source text of each group (of each item when a group has several)
 	}{
-		{"sup", "<p>Stretching helps.<sup>1</sup> More<sup>2,3</sup> and<sup>4–6</sup>.</p>", []int{1, 2, 3, 4, 5, 6}, []string{"<sup>1</sup>", "<sup>2", "3</sup>", "<sup>4–6</sup>"}},
+		{"sup", "<p>Stretching helps.<sup>1</sup> More<sup>2,3</sup> and<sup>4–6</sup>.</p>", []int{1, 2, 3, 4, 5, 6}, []string{"<sup>1</sup>", "2", "3", "<sup>4–6</sup>"}},
 		{"sup link", `<p>Helps.<sup><a href="#fn1">1</a></sup> Runs<sup id="fnref:2"><a href="#fn:2" class="footnote-ref">2</a></sup>.</p>`, []int{1, 2}, []string{`<sup><a href="#fn1">1</a></sup>`, `<sup id="fnref:2"><a href="#fn:2" class="footnote-ref">2</a></sup>`}},
 		{"wikipedia", `<p>Naps help.<sup class="reference"><a href="#cite_note-Smith-3">&#91;3&#93;</a></sup></p>`, []int{3}, []string{`<sup class="reference"><a href="#cite_note-Smith-3">&#91;3&#93;</a></sup>`}},
 		{"anchor", `<p>Naps help <a href="#ref-2">[2]</a> and <a href="#ref3">3</a>.</p>`, []int{2, 3}, []string{`<a href="#ref-2">[2]</a>`, `<a href="#ref3">3</a>`}},
@@ -218,8 +219,12 @@ func TestSpans(t *testing.T) {
 func checkSpans(t *testing.T, name string, src []byte, d *lint.Document) {
 	t.Helper()
 	in := func(s lint.Span) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= len(src) }
+	// The prose text keeps every offset, line break and marker.
+	if pt := d.ProseText; len(pt) != len(src) || bytes.Count(pt, []byte("\n")) != bytes.Count(src, []byte("\n")) {
+		t.Fatalf("%s: prose text %q of source %q", name, pt, src)
+	}
 	for _, g := range d.Groups {
-		if !in(g.Span) || g.Span.Len() == 0 {
+		if !in(g.Span) || g.Span.Len() == 0 || !bytes.Equal(d.ProseText[g.Span.Start:g.Span.End], src[g.Span.Start:g.Span.End]) {
 			t.Fatalf("%s: group span %v", name, g.Span)
 		}
 		for _, it := range g.Items {

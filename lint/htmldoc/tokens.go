@@ -33,10 +33,17 @@ type text struct {
 	data       string
 }
 
+// tag is one piece of markup: a start or end tag, a comment or a doctype.
+type tag struct {
+	start, end int
+	name       string // the tag name; empty for comments and doctypes
+}
+
 // tokenized is the result of the first pass.
 type tokenized struct {
 	elems  []element
 	texts  []text
+	tags   []tag
 	marked []byte
 }
 
@@ -53,10 +60,14 @@ func tokenize(src []byte) *tokenized {
 		start := off
 		off = min(len(src), off+len(z.Raw()))
 		raw := src[start:off]
+		n := ""
+		if tt != html.TextToken {
+			name, _ := z.TagName() // once: it consumes the name
+			n = string(name)
+			t.tags = append(t.tags, tag{start: start, end: off, name: n})
+		}
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			n := string(name)
 			open = t.implyEnd(open, n, start)
 			k := len(t.elems)
 			t.elems = append(t.elems, element{name: n, start: start, tagEnd: off, closeStart: off, end: off})
@@ -66,8 +77,7 @@ func tokenize(src []byte) *tokenized {
 			}
 			continue
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			open = t.close(open, string(name), start, off)
+			open = t.close(open, n, start, off)
 		case html.TextToken:
 			t.texts = append(t.texts, text{start: start, end: off, data: string(z.Text())})
 		}

@@ -59,6 +59,9 @@ func (w *walker) walk(n *html.Node, c blockCtx) {
 		}
 		if e != nil {
 			w.cursor = max(w.cursor, e.end)
+			if !proseCode[n.Data] {
+				r.p.Blank(lint.Span{Start: e.start, End: e.end})
+			}
 		}
 		return
 	}
@@ -182,10 +185,9 @@ func (w *walker) sup(n *html.Node, e *element, c blockCtx) bool {
 	find(n)
 	w.extend(e.start, e.end, c)
 	w.cursor = max(w.cursor, e.end)
-	items, ok := parseGroup(chars)
-	if ok && (anchored || !exponentBefore(w.r.src, e.start)) {
+	items, ok := lint.ParseMarkerText(chars)
+	if ok && (anchored || !lint.ExponentBefore(w.r.src, e.start)) {
 		span := lint.Span{Start: e.start, End: e.end}
-		tile(items, span)
 		w.r.b.Add(lint.MarkerGroup{Span: span, Style: lint.StyleHTML, Items: items})
 	}
 	return true
@@ -199,23 +201,22 @@ func (w *walker) anchor(n *html.Node, e *element, c blockCtx) bool {
 	if !strings.HasPrefix(href, "#") || !noteID(href[1:]) {
 		return false
 	}
-	items, ok := parseGroup(w.chars(e))
+	items, ok := lint.ParseMarkerText(w.chars(e))
 	if !ok {
 		return false
 	}
 	w.extend(e.start, e.end, c)
 	w.cursor = max(w.cursor, e.end)
 	span := lint.Span{Start: e.start, End: e.end}
-	tile(items, span)
 	w.r.b.Add(lint.MarkerGroup{Span: span, Style: lint.StyleHTML, Items: items})
 	return true
 }
 
 // chars is the decoded text inside an element, with source spans.
-func (w *walker) chars(e *element) []char {
-	var cs []char
+func (w *walker) chars(e *element) []lint.MarkerChar {
+	var cs []lint.MarkerChar
 	for _, t := range w.r.t.textsIn(e.tagEnd, e.closeStart) {
-		cs = decodeChars(cs, w.r.src, t.start, t.end)
+		cs = lint.AppendMarkerChars(cs, w.r.src, t.start, t.end)
 	}
 	return cs
 }

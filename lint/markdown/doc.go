@@ -65,12 +65,21 @@
 // coverage analysis treats it as plain text's title (dropped when nothing
 // stands under it); an explicit level 1 would keep it as an empty parent.
 //
+// # Prose text
+//
+// Block spans are source spans, but the coverage analysis reads
+// Document.ProseText (laid out by lint.ProseBuilder): the body with
+// emphasis delimiters, link brackets and destinations, images, raw HTML
+// (comments included), code span backticks, backslashes of escapes and
+// block quote markers of continuation lines blanked, "<br>" read as a
+// space and character references ("&rsquo;", "&amp;") decoded. A sentence
+// holding "[a study](https://...)" is thus a claim, not a link line, and
+// "don&rsquo;t" is one word. Text nodes, code span contents, autolink
+// addresses (which the page shows) and footnote references stay as
+// written; marker groups keep their source bytes.
+//
 // # Limits
 //
-//   - Block spans are source spans: the coverage analysis sees emphasis
-//     markers, link destinations and inline HTML inside a paragraph as
-//     text. A sentence holding a link to "https://..." is then classified
-//     as a link line (noise), not as a claim.
 //   - Markup glued to a flattened marker hides it: "*weekly*.1" is not read
 //     (the scanner sees '*' before the stop).
 //   - HTML blocks (a <div> or <p> written as HTML) are skipped whole,

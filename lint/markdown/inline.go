@@ -93,9 +93,8 @@ func (r *reader) walkInline(n gast.Node, excl *[]lint.Span) {
 			end := r.linkEnd(v)
 			if bytes.HasPrefix(v.Destination, []byte("#")) {
 				// "[1](#fn1)": a link to an anchor whose text is a number.
-				if items, ok := parseGroup(r.textChars(v, nil)); ok {
+				if items, ok := lint.ParseMarkerText(r.textChars(v, nil)); ok {
 					span := lint.Span{Start: v.Pos(), End: end}
-					tile(items, span)
 					r.b.Add(lint.MarkerGroup{Span: span, Style: lint.StyleBracket, Items: items})
 					*excl = append(*excl, span)
 					continue
@@ -126,7 +125,7 @@ func (r *reader) walkInline(n gast.Node, excl *[]lint.Span) {
 // anchor, which makes it a citation wherever it stands. It returns the
 // closing tag's node so the walk continues after it.
 func (r *reader) sup(open *gast.RawHTML, excl *[]lint.Span) (gast.Node, bool) {
-	var chars []char
+	var chars []lint.MarkerChar
 	anchored := false
 	for n := open.NextSibling(); n != nil; n = n.NextSibling() {
 		raw, isRaw := n.(*gast.RawHTML)
@@ -135,9 +134,8 @@ func (r *reader) sup(open *gast.RawHTML, excl *[]lint.Span) (gast.Node, bool) {
 			last := raw.Segments.At(raw.Segments.Len() - 1)
 			span := lint.Span{Start: open.Pos(), End: last.Stop}
 			*excl = append(*excl, span)
-			items, ok := parseGroup(chars)
-			if ok && (anchored || !exponentBefore(r.src, span.Start)) {
-				tile(items, span)
+			items, ok := lint.ParseMarkerText(chars)
+			if ok && (anchored || !lint.ExponentBefore(r.src, span.Start)) {
 				r.b.Add(lint.MarkerGroup{Span: span, Style: lint.StyleHTML, Items: items})
 			}
 			return n, true
@@ -148,7 +146,7 @@ func (r *reader) sup(open *gast.RawHTML, excl *[]lint.Span) (gast.Node, bool) {
 			chars = r.textChars(n, chars)
 		case n.Kind() == gast.KindText:
 			t := n.(*gast.Text)
-			chars = appendChars(chars, r.src, t.Segment.Start, t.Segment.Stop)
+			chars = lint.AppendMarkerChars(chars, r.src, t.Segment.Start, t.Segment.Stop)
 		default:
 			chars = r.textChars(n, chars)
 		}
@@ -157,10 +155,10 @@ func (r *reader) sup(open *gast.RawHTML, excl *[]lint.Span) (gast.Node, bool) {
 }
 
 // textChars appends the characters of n's text nodes.
-func (r *reader) textChars(n gast.Node, dst []char) []char {
+func (r *reader) textChars(n gast.Node, dst []lint.MarkerChar) []lint.MarkerChar {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		if t, ok := ch.(*gast.Text); ok {
-			dst = appendChars(dst, r.src, t.Segment.Start, t.Segment.Stop)
+			dst = lint.AppendMarkerChars(dst, r.src, t.Segment.Start, t.Segment.Stop)
 			continue
 		}
 		dst = r.textChars(ch, dst)

@@ -44,7 +44,7 @@ func Parse(name string, src []byte, opts lint.ParseOptions) *lint.Document {
 		in = slices.Clone(src)
 		copy(in, "   ")
 	}
-	r := &reader{src: src, d: d, opts: opts, b: lint.NewMarkerBuilder(src)}
+	r := &reader{src: src, d: d, opts: opts, b: lint.NewMarkerBuilder(src), p: lint.NewProseBuilder(src)}
 	r.collect(mdParser().Parse(text.NewReader(in)), ctx{depth: -1})
 	r.chooseList()
 	for _, blk := range r.blocks {
@@ -61,10 +61,12 @@ func Parse(name string, src []byte, opts lint.ParseOptions) *lint.Document {
 		}
 		d.Blocks = append(d.Blocks, prose.Block{Kind: blk.kind, Level: level, Start: blk.start, End: blk.end})
 		r.inlines(blk.node)
+		r.proseBlock(blk)
 	}
 	r.numberFootnotes()
 	entries := d.EntryNumbers()
 	d.Markers, d.Groups = r.b.Resolve(entries)
+	r.p.Set(d)
 	return d
 }
 
@@ -74,6 +76,7 @@ type reader struct {
 	d    *lint.Document
 	opts lint.ParseOptions
 	b    *lint.MarkerBuilder
+	p    *lint.ProseBuilder
 
 	blocks   []blockInfo
 	headings []headingInfo

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +48,7 @@ func TestMarkers(t *testing.T) {
 	}{
 		{"footnote", "Stretching helps.[^1] Warm-ups help more.[^2]\n\n[^1]: Smith J. Title. J X. 2019;1:2.\n[^2]: Doe A. Title. J Y. 2020;2:3.\n", []int{1, 2}, []string{"[^1]", "[^2]"}},
 		{"bracket", "Stretching helps [1]. Warm-ups help more [2, 3–5].", []int{1, 2, 3, 4, 5}, []string{"[1]", "2", "3–5"}},
-		{"sup", "Stretching helps.<sup>1</sup> More<sup>2,3</sup> and<sup>4–6</sup>.", []int{1, 2, 3, 4, 5, 6}, []string{"<sup>1</sup>", "<sup>2", "3</sup>", "<sup>4–6</sup>"}},
+		{"sup", "Stretching helps.<sup>1</sup> More<sup>2,3</sup> and<sup>4–6</sup>.", []int{1, 2, 3, 4, 5, 6}, []string{"<sup>1</sup>", "2", "3", "<sup>4–6</sup>"}},
 		{"sup link", "Stretching helps.<sup>[1](#fn1)</sup> Runs<sup><a href=\"#fn2\">2</a></sup>.", []int{1, 2}, []string{"<sup>[1](#fn1)</sup>", "<sup><a href=\"#fn2\">2</a></sup>"}},
 		{"anchor link", "Stretching helps.[3](#ref-3)", []int{3}, []string{"[3](#ref-3)"}},
 		{"unicode", "Stretching helps.¹ More.²⁻⁴", []int{1, 2, 3, 4}, []string{"¹", "²⁻⁴"}},
@@ -225,8 +226,12 @@ func TestSpans(t *testing.T) {
 func checkSpans(t *testing.T, name string, src []byte, d *lint.Document) {
 	t.Helper()
 	in := func(s lint.Span) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= len(src) }
+	// The prose text keeps every offset, line break and marker.
+	if pt := d.ProseText; len(pt) != len(src) || bytes.Count(pt, []byte("\n")) != bytes.Count(src, []byte("\n")) {
+		t.Fatalf("%s: prose text %q of source %q", name, pt, src)
+	}
 	for _, g := range d.Groups {
-		if !in(g.Span) || g.Span.Len() == 0 {
+		if !in(g.Span) || g.Span.Len() == 0 || !bytes.Equal(d.ProseText[g.Span.Start:g.Span.End], src[g.Span.Start:g.Span.End]) {
 			t.Fatalf("%s: group span %v", name, g.Span)
 		}
 		for _, it := range g.Items {
