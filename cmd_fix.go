@@ -35,10 +35,7 @@ func fixCommand(stdin io.Reader, stdout io.Writer) *cli.Command {
 }
 
 func fixAction(c *cli.Context, stdin io.Reader, stdout io.Writer) error {
-	files, err := commandArgs(c)
-	if err != nil {
-		return err
-	}
+	files := c.Args().Slice()
 	if len(files) == 0 {
 		return troublef("fix: name a file, or - for standard input (see reflint fix --help)")
 	}
@@ -95,50 +92,6 @@ func parserFor(path string) func(name string, src []byte) *lint.Document {
 	return func(name string, src []byte) *lint.Document {
 		return parseInput(name, src, format, lint.ParseOptions{})
 	}
-}
-
-// commandArgs returns a subcommand's file arguments and applies the flags
-// given after them ("reflint fix FILE --write"), which urfave/cli leaves
-// among the arguments because it stops at the first file name.
-func commandArgs(c *cli.Context) ([]string, error) {
-	takesValue := map[string]bool{}
-	for _, f := range c.Command.Flags {
-		_, isBool := f.(*cli.BoolFlag)
-		for _, n := range f.Names() {
-			takesValue[n] = !isBool
-		}
-	}
-	var files []string
-	args := c.Args().Slice()
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			files = append(files, args[i+1:]...)
-			break
-		}
-		if a == "-" || !strings.HasPrefix(a, "-") {
-			files = append(files, a)
-			continue
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		needs, ok := takesValue[name]
-		switch {
-		case !ok:
-			return nil, troublef("%s: flag provided but not defined: %s (see reflint %s --help)", c.Command.Name, a, c.Command.Name)
-		case needs && !hasValue:
-			if i+1 >= len(args) {
-				return nil, troublef("%s: flag needs an argument: %s", c.Command.Name, a)
-			}
-			i++
-			value = args[i]
-		case !needs && !hasValue:
-			value = "true"
-		}
-		if err := c.Set(name, value); err != nil {
-			return nil, troublef("%s: %s: %v", c.Command.Name, a, err)
-		}
-	}
-	return files, nil
 }
 
 // replaceFile atomically replaces path's content with fixed: the new

@@ -187,7 +187,7 @@ func TestFixNothingAndTrouble(t *testing.T) {
 		{"missing file", "", []string{"fix", "no/such.txt"}, 2, "", "no/such.txt: no such file"},
 		{"no file", "", []string{"fix"}, 2, "", "name a file"},
 		{"no-backup alone", "", []string{"fix", "--no-backup", sampleArticle}, 2, "", "only applies with --write"},
-		{"unknown flag after the file", "", []string{"fix", sampleArticle, "--frobnicate"}, 2, "", "--frobnicate"},
+		{"unknown flag after the file", "", []string{"fix", sampleArticle, "--frobnicate"}, 2, "", "frobnicate"},
 		{"one bad file of two", "", []string{"fix", "no/such.txt", sampleArticle}, 2, "+++ " + sampleArticle, "no such file"},
 	}
 	for _, tt := range tests {

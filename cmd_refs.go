@@ -30,10 +30,7 @@ func refsCommand(stdin io.Reader, stdout io.Writer) *cli.Command {
 }
 
 func refsAction(c *cli.Context, stdin io.Reader, stdout io.Writer) error {
-	files, err := commandArgs(c)
-	if err != nil {
-		return err
-	}
+	files := c.Args().Slice()
 	format := c.String("format")
 	if !slices.Contains(export.Formats, format) {
 		return troublef("refs: --format: unknown format %q (want %s)", format, strings.Join(export.Formats, ", "))

@@ -225,7 +225,14 @@ func (l *linter) finishLock() error {
 
 // lintFile reads, parses, checks and lints one file with the settings of
 // its folder's configuration.
-func (l *linter) lintFile(path string) fileOutcome {
+func (l *linter) lintFile(path string) (out fileOutcome) {
+	defer func() {
+		// A bug must not cost the other files their report: name the
+		// file and go on (exit code 2).
+		if r := recover(); r != nil {
+			out = fileOutcome{trouble: fmt.Errorf("%s: internal error, please report it: %v", displayName(path), r)}
+		}
+	}()
 	cfg, err := l.loader.ForFile(path)
 	if path == "-" {
 		cfg, err = l.loader.ForDir(".")

@@ -40,9 +40,15 @@ func (e *troubleError) Error() string { return e.msg }
 func troublef(format string, args ...any) error { return &troubleError{fmt.Sprintf(format, args...)} }
 
 // run is the whole program, callable in-process by tests.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "reflint: internal error, please report it: %v\n", r)
+			code = exitTrouble
+		}
+	}()
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(reorderArgs(args))
+	err := app.Run(reorderArgs(app, args))
 	var trouble *troubleError
 	switch {
 	case err == nil:
@@ -59,7 +65,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:      "reflint",
 		Usage:     "check the citations and reference list of an article",
 		UsageText: "reflint [flags] FILE...   (- reads standard input)",
@@ -136,6 +142,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			},
 		},
 	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = func(c *cli.Context, err error, _ bool) error {
+			return troublef("%s: %v (see reflint %s --help)", c.Command.Name, err, c.Command.Name)
+		}
+	}
+	return app
 }
 
 func isTerminal(w io.Writer) bool {
