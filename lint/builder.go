@@ -13,7 +13,7 @@ import (
 // plain-text runs, then resolves them against the reference list.
 type MarkerBuilder struct {
 	src   []byte
-	cands []candidate
+	cands []MarkerGroup
 }
 
 // NewMarkerBuilder starts collecting markers in src.
@@ -30,14 +30,15 @@ func (b *MarkerBuilder) ScanText(start, end int) {
 // footnote reference. Explicit groups are strong: kept even when they name
 // a missing entry.
 func (b *MarkerBuilder) Add(g MarkerGroup) {
-	b.cands = append(b.cands, candidate{group: g, strong: true})
+	g.weak = false
+	b.cands = append(b.cands, g)
 }
 
 // Resolve returns the markers and groups in document order, dropping weak
 // plain-text candidates that do not fit the entries (see resolveMarkers).
 func (b *MarkerBuilder) Resolve(entries map[int]bool) ([]Marker, []MarkerGroup) {
 	cands := slices.Clone(b.cands)
-	slices.SortStableFunc(cands, func(x, y candidate) int { return x.group.Span.Start - y.group.Span.Start })
+	slices.SortStableFunc(cands, func(x, y MarkerGroup) int { return x.Span.Start - y.Span.Start })
 	return resolveMarkers(cands, entries)
 }
 

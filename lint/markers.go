@@ -40,6 +40,11 @@ type MarkerGroup struct {
 	Span  Span
 	Style MarkerStyle
 	Items []GroupItem
+
+	// weak marks a plain-text candidate that is a marker only if the
+	// reference list agrees (see resolveMarkers); explicit markup and
+	// forms that are citations by shape alone are strong.
+	weak bool
 }
 
 // GroupItem is one number or range inside a group.
@@ -70,24 +75,16 @@ func (g MarkerGroup) numbers() []int {
 // huge slice: longer ranges cite their ends only.
 const maxRange = 200
 
-// candidate is a marker group before the reference list has had its say.
-type candidate struct {
-	group MarkerGroup
-	// strong groups are markers by their form alone; weak ones must name
-	// existing entries in a plausible order.
-	strong bool
-}
-
 // markerScanner finds marker candidates in src[start:end].
 type markerScanner struct {
 	src        []byte
 	start, end int
-	out        []candidate
+	out        []MarkerGroup
 }
 
 // scanMarkers returns every candidate marker group of the body in
 // document order.
-func scanMarkers(src []byte, start, end int) []candidate {
+func scanMarkers(src []byte, start, end int) []MarkerGroup {
 	s := &markerScanner{src: src, start: start, end: end}
 	for i := start; i < end; {
 		c := src[i]
@@ -358,7 +355,7 @@ func (s *markerScanner) endsCitation(k int) bool {
 }
 
 func (s *markerScanner) add(span Span, style MarkerStyle, items []GroupItem, strong bool) {
-	s.out = append(s.out, candidate{group: MarkerGroup{Span: span, Style: style, Items: items}, strong: strong})
+	s.out = append(s.out, MarkerGroup{Span: span, Style: style, Items: items, weak: !strong})
 }
 
 // number reads a citation number: at most three digits, no leading
