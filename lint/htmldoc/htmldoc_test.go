@@ -1,31 +1,21 @@
 package htmldoc
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/reflint/reflint/lint"
+	"github.com/reflint/reflint/lint/internal/readertest"
 )
 
-func numbers(d *lint.Document) []int {
-	out := []int{}
-	for _, m := range d.Markers {
-		out = append(out, m.Number)
-	}
-	return out
-}
-
-func entryNumbers(d *lint.Document) []int {
-	out := []int{}
-	for _, r := range d.References {
-		out = append(out, r.Number)
-	}
-	return out
+// suite runs the tests shared with the other readers on this one.
+var suite = readertest.Reader{
+	Parse:    Parse,
+	Ext:      ".html",
+	Format:   "HTML",
+	Articles: filepath.Join("..", "..", "testdata", "articles"),
+	Fixtures: "testdata",
 }
 
 const entry = "Smith J. A study of things. J Things. 2019;1(2):3-4."
@@ -70,23 +60,7 @@ func TestMarkers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			src := []byte("<html><body>" + tt.body + refList(9) + "</body></html>")
-			d := Parse("t.html", src, lint.ParseOptions{})
-			if diff := cmp.Diff(tt.want, numbers(d)); diff != "" {
-				t.Errorf("markers (-want +got):\n%s", diff)
-			}
-			var groups []string
-			for _, g := range d.Groups {
-				if len(g.Items) > 1 {
-					for _, it := range g.Items {
-						groups = append(groups, string(src[it.Span.Start:it.Span.End]))
-					}
-					continue
-				}
-				groups = append(groups, string(src[g.Span.Start:g.Span.End]))
-			}
-			if diff := cmp.Diff(tt.groups, groups); diff != "" {
-				t.Errorf("marker text (-want +got):\n%s", diff)
-			}
+			suite.Markers(t, src, tt.want, tt.groups)
 		})
 	}
 }
@@ -112,12 +86,8 @@ func TestReferenceLists(t *testing.T) {
 			t.Parallel()
 			src := []byte(tt.src)
 			d := Parse("t.html", src, lint.ParseOptions{})
-			if diff := cmp.Diff(tt.entries, entryNumbers(d)); diff != "" {
-				t.Errorf("entries (-want +got):\n%s", diff)
-			}
-			var nums []string
+			readertest.Diff(t, "entries", tt.entries, readertest.EntryNumbers(d))
 			for _, r := range d.References {
-				nums = append(nums, string(src[r.NumberSpan.Start:r.NumberSpan.End]))
 				if r.Text != entry {
 					t.Errorf("entry %d text %q", r.Number, r.Text)
 				}
@@ -126,9 +96,7 @@ func TestReferenceLists(t *testing.T) {
 				}
 			}
 			if tt.numbers != nil {
-				if diff := cmp.Diff(tt.numbers, nums); diff != "" {
-					t.Errorf("number spans (-want +got):\n%s", diff)
-				}
+				readertest.Diff(t, "number spans", tt.numbers, readertest.NumberTexts(src, d))
 			}
 		})
 	}
@@ -138,21 +106,8 @@ func TestReferenceLists(t *testing.T) {
 func TestBlocks(t *testing.T) {
 	t.Parallel()
 	src := "<h1>Title</h1><p>Intro <em>text</em>.</p><h2 id=x>Part one</h2><ul><li>item a<ul><li>nested b</li></ul></li></ul><div>loose text</div>"
-	d := Parse("t.html", []byte(src), lint.ParseOptions{})
-	type blk struct {
-		Kind  string
-		Level int
-		Text  string
-	}
-	var got []blk
-	for _, b := range d.Blocks {
-		got = append(got, blk{b.Kind.String(), b.Level, src[b.Start:b.End]})
-	}
-	want := []blk{{"heading", 0, "Title"}, {"paragraph", 0, "Intro <em>text</em>."}, {"heading", 2, "Part one"},
-		{"list-item", 0, "item a"}, {"list-item", 1, "nested b"}, {"paragraph", 0, "loose text"}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("blocks (-want +got):\n%s", diff)
-	}
+	d := suite.Blocks(t, src, "heading 0 Title", "paragraph 0 Intro <em>text</em>.", "heading 2 Part one",
+		"list-item 0 item a", "list-item 1 nested b", "paragraph 0 loose text")
 	if d.Format != "html" {
 		t.Errorf("format %q", d.Format)
 	}
@@ -164,24 +119,9 @@ func TestBlocks(t *testing.T) {
 // ol.references with back-links.
 func TestWikiLike(t *testing.T) {
 	t.Parallel()
-	src, err := os.ReadFile(filepath.Join("testdata", "wiki-like.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := Parse("wiki-like.html", src, lint.ParseOptions{})
-	if diff := cmp.Diff([]int{1, 1, 2, 3, 4, 5}, numbers(d)); diff != "" {
-		t.Errorf("markers (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff([]int{1, 2, 3, 4, 5}, entryNumbers(d)); diff != "" {
-		t.Errorf("entries (-want +got):\n%s", diff)
-	}
-	for _, f := range lint.Run(d, lint.All()) {
-		switch f.Rule {
-		case "unresolved-marker", "unused-reference", "marker-repeated", "citation-order", "reference-numbering",
-			"malformed-identifier", "duplicate-reference", "incomplete-reference":
-			t.Errorf("unexpected %s: %s", f.Rule, f.Message)
-		}
-	}
+	d := suite.Fixture(t, "wiki-like.html", []int{1, 1, 2, 3, 4, 5}, []int{1, 2, 3, 4, 5},
+		"unresolved-marker", "unused-reference", "marker-repeated", "citation-order", "reference-numbering",
+		"malformed-identifier", "duplicate-reference", "incomplete-reference")
 	r := d.References[0]
 	if !strings.HasPrefix(r.Text, "Dinges DF") || strings.Contains(r.Text, "^") || strings.Contains(r.Text, "&#160;") {
 		t.Errorf("entry 1 text %q", r.Text)
@@ -196,59 +136,12 @@ func TestWikiLike(t *testing.T) {
 	for _, s := range d.Coverage().AllSections() {
 		titles = append(titles, s.Title)
 	}
-	if diff := cmp.Diff([]string{"Nap", "Effects"}, titles); diff != "" {
-		t.Errorf("sections (-want +got):\n%s", diff)
-	}
+	readertest.Diff(t, "sections", []string{"Nap", "Effects"}, titles)
 }
 
 // TestSpans checks that every span lies in the source and that markers
 // cover their digits.
 func TestSpans(t *testing.T) {
 	t.Parallel()
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "articles", "*.html"))
-	paths = append(paths, filepath.Join("testdata", "wiki-like.html"))
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkSpans(t, p, src, Parse(p, src, lint.ParseOptions{}))
-	}
-}
-
-func checkSpans(t *testing.T, name string, src []byte, d *lint.Document) {
-	t.Helper()
-	in := func(s lint.Span) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= len(src) }
-	// The prose text keeps every offset, line break and marker.
-	if pt := d.ProseText; len(pt) != len(src) || bytes.Count(pt, []byte("\n")) != bytes.Count(src, []byte("\n")) {
-		t.Fatalf("%s: prose text %q of source %q", name, pt, src)
-	}
-	for _, g := range d.Groups {
-		if !in(g.Span) || g.Span.Len() == 0 || !bytes.Equal(d.ProseText[g.Span.Start:g.Span.End], src[g.Span.Start:g.Span.End]) {
-			t.Fatalf("%s: group span %v", name, g.Span)
-		}
-		for _, it := range g.Items {
-			if !in(it.Span) || it.Span.Start < g.Span.Start || it.Span.End > g.Span.End {
-				t.Fatalf("%s: item span %v outside group %v", name, it.Span, g.Span)
-			}
-			if !strings.ContainsAny(string(src[it.Span.Start:it.Span.End]), "0123456789¹²³⁴⁵⁶⁷⁸⁹") {
-				t.Errorf("%s: item %q holds no number", name, src[it.Span.Start:it.Span.End])
-			}
-		}
-	}
-	for _, m := range d.Markers {
-		if !in(m.Span) {
-			t.Fatalf("%s: marker span %v", name, m.Span)
-		}
-	}
-	for _, r := range d.References {
-		if !in(r.Span) || !in(r.NumberSpan) || r.NumberSpan.Start < r.Span.Start || r.NumberSpan.End > r.Span.End {
-			t.Fatalf("%s: entry %d spans %v %v", name, r.Number, r.Span, r.NumberSpan)
-		}
-	}
-	for _, b := range d.Blocks {
-		if !in(lint.Span{Start: b.Start, End: b.End}) || b.Start > b.End || b.End > d.BodyEnd {
-			t.Fatalf("%s: block %+v", name, b)
-		}
-	}
+	suite.Spans(t, "wiki-like.html")
 }

@@ -1,32 +1,22 @@
 package markdown
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/reflint/reflint/lint"
+	"github.com/reflint/reflint/lint/internal/readertest"
 )
 
-// numbers returns the marker numbers of a document.
-func numbers(d *lint.Document) []int {
-	out := []int{}
-	for _, m := range d.Markers {
-		out = append(out, m.Number)
-	}
-	return out
-}
-
-func entryNumbers(d *lint.Document) []int {
-	out := []int{}
-	for _, r := range d.References {
-		out = append(out, r.Number)
-	}
-	return out
+// suite runs the tests shared with the other readers on this one.
+var suite = readertest.Reader{
+	Parse:          Parse,
+	Ext:            ".md",
+	Format:         "markdown",
+	Articles:       filepath.Join("..", "..", "testdata", "articles"),
+	Fixtures:       "testdata",
+	KeyedFootnotes: true,
 }
 
 // refList is a reference list of n entries under a heading.
@@ -71,23 +61,7 @@ func TestMarkers(t *testing.T) {
 			if !strings.Contains(tt.body, "[^1]:") {
 				src = []byte(tt.body + refList(9))
 			}
-			d := Parse("t.md", src, lint.ParseOptions{})
-			if diff := cmp.Diff(tt.want, numbers(d)); diff != "" {
-				t.Errorf("markers (-want +got):\n%s", diff)
-			}
-			var groups []string
-			for _, g := range d.Groups {
-				if len(g.Items) > 1 {
-					for _, it := range g.Items {
-						groups = append(groups, string(src[it.Span.Start:it.Span.End]))
-					}
-					continue
-				}
-				groups = append(groups, string(src[g.Span.Start:g.Span.End]))
-			}
-			if diff := cmp.Diff(tt.groups, groups); diff != "" {
-				t.Errorf("marker text (-want +got):\n%s", diff)
-			}
+			suite.Markers(t, src, tt.want, tt.groups)
 		})
 	}
 }
@@ -116,22 +90,14 @@ func TestReferenceLists(t *testing.T) {
 			t.Parallel()
 			src := []byte(tt.src)
 			d := Parse("t.md", src, lint.ParseOptions{})
-			if diff := cmp.Diff(tt.entries, entryNumbers(d)); diff != "" {
-				t.Errorf("entries (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tt.markers, numbers(d)); diff != "" {
-				t.Errorf("markers (-want +got):\n%s", diff)
-			}
-			var nums []string
+			readertest.Diff(t, "entries", tt.entries, readertest.EntryNumbers(d))
+			readertest.Diff(t, "markers", tt.markers, readertest.MarkerNumbers(d))
 			for _, r := range d.References {
-				nums = append(nums, string(src[r.NumberSpan.Start:r.NumberSpan.End]))
 				if !strings.Contains(r.Text, "A study") || strings.Contains(string(src[r.Span.Start:r.Span.End]), "\n\n") {
 					t.Errorf("entry %d: text %q, span %q", r.Number, r.Text, src[r.Span.Start:r.Span.End])
 				}
 			}
-			if diff := cmp.Diff(tt.numbers, nums); diff != "" {
-				t.Errorf("number spans (-want +got):\n%s", diff)
-			}
+			readertest.Diff(t, "number spans", tt.numbers, readertest.NumberTexts(src, d))
 			if len(d.References) > 0 && (d.List == nil || d.BodyEnd > d.References[0].Span.Start) {
 				t.Errorf("list %+v, body end %d", d.List, d.BodyEnd)
 			}
@@ -152,31 +118,15 @@ func TestKeyedFindings(t *testing.T) {
 	for _, f := range lint.Run(d, []*lint.Rule{lint.UnresolvedMarker, lint.UnusedReference, lint.CitationOrder, lint.ReferenceNumbering}) {
 		got = append(got, f.Rule)
 	}
-	want := []string{"unresolved-marker", "unused-reference"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("findings (-want +got):\n%s", diff)
-	}
+	readertest.Diff(t, "findings", []string{"unresolved-marker", "unused-reference"}, got)
 }
 
 // TestBlocks checks headings (ATX and setext), paragraphs and list items.
 func TestBlocks(t *testing.T) {
 	t.Parallel()
 	src := "Title\n=====\n\nIntro text.\n\n## Part *one*\n\n- item a\n  - nested b\n\n> quoted text\n"
-	d := Parse("t.md", []byte(src), lint.ParseOptions{})
-	type blk struct {
-		Kind  string
-		Level int
-		Text  string
-	}
-	var got []blk
-	for _, b := range d.Blocks {
-		got = append(got, blk{b.Kind.String(), b.Level, src[b.Start:b.End]})
-	}
-	want := []blk{{"heading", 0, "Title"}, {"paragraph", 0, "Intro text."}, {"heading", 2, "Part *one*"},
-		{"list-item", 0, "item a"}, {"list-item", 1, "nested b"}, {"paragraph", 0, "quoted text"}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("blocks (-want +got):\n%s", diff)
-	}
+	d := suite.Blocks(t, src, "heading 0 Title", "paragraph 0 Intro text.", "heading 2 Part *one*",
+		"list-item 0 item a", "list-item 1 nested b", "paragraph 0 quoted text")
 	if d.Format != "markdown" || d.BodyEnd != len(src) || d.List != nil {
 		t.Errorf("format %q, body end %d, list %v", d.Format, d.BodyEnd, d.List)
 	}
@@ -186,23 +136,8 @@ func TestBlocks(t *testing.T) {
 // a lazily numbered list, exponents, code and comments.
 func TestJekyllPost(t *testing.T) {
 	t.Parallel()
-	src, err := os.ReadFile(filepath.Join("testdata", "jekyll-post.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := Parse("jekyll-post.md", src, lint.ParseOptions{})
-	if diff := cmp.Diff([]int{1, 2, 3, 4, 5, 5, 6, 7}, numbers(d)); diff != "" {
-		t.Errorf("markers (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff([]int{1, 2, 3, 4, 5, 6, 7}, entryNumbers(d)); diff != "" {
-		t.Errorf("entries (-want +got):\n%s", diff)
-	}
-	for _, f := range lint.Run(d, lint.All()) {
-		switch f.Rule {
-		case "unresolved-marker", "unused-reference", "marker-repeated", "citation-order", "reference-numbering", "malformed-identifier":
-			t.Errorf("unexpected %s: %s", f.Rule, f.Message)
-		}
-	}
+	d := suite.Fixture(t, "jekyll-post.md", []int{1, 2, 3, 4, 5, 5, 6, 7}, []int{1, 2, 3, 4, 5, 6, 7},
+		"unresolved-marker", "unused-reference", "marker-repeated", "citation-order", "reference-numbering", "malformed-identifier")
 	if d.References[5].Fields.DOI != "10.2519/jospt.2014.5164" {
 		t.Errorf("entry 6 DOI = %q", d.References[5].Fields.DOI)
 	}
@@ -212,51 +147,5 @@ func TestJekyllPost(t *testing.T) {
 // the source and that markers cover their digits.
 func TestSpans(t *testing.T) {
 	t.Parallel()
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "articles", "*.md"))
-	paths = append(paths, filepath.Join("testdata", "jekyll-post.md"))
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkSpans(t, p, src, Parse(p, src, lint.ParseOptions{}))
-	}
-}
-
-func checkSpans(t *testing.T, name string, src []byte, d *lint.Document) {
-	t.Helper()
-	in := func(s lint.Span) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= len(src) }
-	// The prose text keeps every offset, line break and marker.
-	if pt := d.ProseText; len(pt) != len(src) || bytes.Count(pt, []byte("\n")) != bytes.Count(src, []byte("\n")) {
-		t.Fatalf("%s: prose text %q of source %q", name, pt, src)
-	}
-	for _, g := range d.Groups {
-		if !in(g.Span) || g.Span.Len() == 0 || !bytes.Equal(d.ProseText[g.Span.Start:g.Span.End], src[g.Span.Start:g.Span.End]) {
-			t.Fatalf("%s: group span %v", name, g.Span)
-		}
-		for _, it := range g.Items {
-			if !in(it.Span) || it.Span.Start < g.Span.Start || it.Span.End > g.Span.End {
-				t.Fatalf("%s: item span %v outside group %v", name, it.Span, g.Span)
-			}
-			// A keyed footnote's item is its key ("[^smith]").
-			if g.Style != lint.StyleFootnote && !strings.ContainsAny(string(src[it.Span.Start:it.Span.End]), "0123456789¹²³⁴⁵⁶⁷⁸⁹") {
-				t.Errorf("%s: item %q holds no number", name, src[it.Span.Start:it.Span.End])
-			}
-		}
-	}
-	for _, m := range d.Markers {
-		if !in(m.Span) {
-			t.Fatalf("%s: marker span %v", name, m.Span)
-		}
-	}
-	for _, r := range d.References {
-		if !in(r.Span) || !in(r.NumberSpan) || r.NumberSpan.Start < r.Span.Start || r.NumberSpan.End > r.Span.End {
-			t.Fatalf("%s: entry %d spans %v %v", name, r.Number, r.Span, r.NumberSpan)
-		}
-	}
-	for _, b := range d.Blocks {
-		if !in(lint.Span{Start: b.Start, End: b.End}) || b.End > d.BodyEnd {
-			t.Fatalf("%s: block %+v", name, b)
-		}
-	}
+	suite.Spans(t, "jekyll-post.md")
 }
