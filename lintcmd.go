@@ -73,9 +73,9 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) error
 	if err != nil {
 		return troublef("%v", err)
 	}
-	color := c.String("color")
-	if color != "auto" && color != "always" && color != "never" {
-		return troublef("--color: unknown value %q (want auto, always or never)", color)
+	text, err := textOptions(c, stdout)
+	if err != nil {
+		return err
 	}
 	if c.NArg() == 0 {
 		return troublef("no input: name a file, or - for standard input (see reflint --help)")
@@ -105,31 +105,12 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) error
 			return troublef("%v", err)
 		}
 	}
-	tty := isTerminal(stdout)
-	reps, err := openReports(stdout, outs, lint.TextOptions{
-		Color:   color == "always" || color == "auto" && tty && os.Getenv("NO_COLOR") == "",
-		Context: tty,
-		Quiet:   c.Bool("quiet"),
-	})
+	reps, err := openReports(stdout, outs, text)
 	if err != nil {
 		return troublef("writing the report: %v", err)
 	}
-	fails, inconclusive := false, 0
-	files.Stream(paths, workers, l.lintFile, func(_ int, o fileOutcome) {
-		if o.trouble != nil {
-			troubles = append(troubles, o.trouble.Error())
-			return
-		}
-		r := o.result
-		if known != nil {
-			r = baseline.Filter([]lint.Result{r}, known).Results[0]
-		}
-		reps.Add(r)
-		fails = fails || lint.CountAtLeast([]lint.Result{r}, o.failOn) > 0
-		if r.Lookups != nil {
-			inconclusive += r.Lookups.Inconclusive
-		}
-	})
+	run := l.lintAll(paths, workers, known, reps)
+	troubles = append(troubles, run.troubles...)
 	if err := l.finishLock(); err != nil {
 		return err
 	}
@@ -139,13 +120,56 @@ func lintAction(c *cli.Context, stdin io.Reader, stdout, stderr io.Writer) error
 	switch {
 	case len(troubles) > 0:
 		return troublef("%s", strings.Join(troubles, "\nreflint: "))
-	case fails:
+	case run.fails:
 		return errFindings
-	case c.Bool("strict-online") && inconclusive > 0:
-		fmt.Fprintf(stderr, "reflint: %d online look-ups were inconclusive (--strict-online)\n", inconclusive)
+	case c.Bool("strict-online") && run.inconclusive > 0:
+		fmt.Fprintf(stderr, "reflint: %d online look-ups were inconclusive (--strict-online)\n", run.inconclusive)
 		return errFindings
 	}
 	return nil
+}
+
+// textOptions reads --color and --quiet for the text report on stdout.
+func textOptions(c *cli.Context, stdout io.Writer) (lint.TextOptions, error) {
+	color := c.String("color")
+	if color != "auto" && color != "always" && color != "never" {
+		return lint.TextOptions{}, troublef("--color: unknown value %q (want auto, always or never)", color)
+	}
+	tty := isTerminal(stdout)
+	return lint.TextOptions{
+		Color:   color == "always" || color == "auto" && tty && os.Getenv("NO_COLOR") == "",
+		Context: tty,
+		Quiet:   c.Bool("quiet"),
+	}, nil
+}
+
+// runOutcome is what linting all files found, for the exit code.
+type runOutcome struct {
+	troubles     []string
+	fails        bool // a finding at or above its file's fail-on
+	inconclusive int  // online look-ups that could not conclude
+}
+
+// lintAll lints the files on a bounded pool and hands each result to the
+// reports in path order as soon as it is ready.
+func (l *linter) lintAll(paths []string, workers int, known *baseline.Baseline, reps *reports) runOutcome {
+	var out runOutcome
+	files.Stream(paths, workers, l.lintFile, func(_ int, o fileOutcome) {
+		if o.trouble != nil {
+			out.troubles = append(out.troubles, o.trouble.Error())
+			return
+		}
+		r := o.result
+		if known != nil {
+			r = baseline.Filter([]lint.Result{r}, known).Results[0]
+		}
+		reps.Add(r)
+		out.fails = out.fails || lint.CountAtLeast([]lint.Result{r}, o.failOn) > 0
+		if r.Lookups != nil {
+			out.inconclusive += r.Lookups.Inconclusive
+		}
+	})
+	return out
 }
 
 // newLinter validates the flags and the configuration of the working
