@@ -27,7 +27,9 @@
 //     spaces or commas ("benefit.3 4 5", ".12,13") or as ranges (".3–5"),
 //     mid-line before the next sentence ("anxiety.9 That’s…");
 //   - flattened digits glued straight to a word ("Altpaläolithikum1"),
-//     after a comma ("anxiety,4") or a colon.
+//     after a comma ("anxiety,4") or a colon;
+//   - numbers in parentheses at the end of a clause, as many health sites
+//     write them: "(1, 2).", "(3–5);".
 //
 // Forms are strong or weak. Strong forms are markers by their shape alone
 // and are kept even when they name a missing entry, so that the entry is
@@ -38,7 +40,9 @@
 // Weak forms are kept only when every number names an existing entry and
 // the group does not leap more than a few numbers past the highest number
 // cited so far (articles cite in order; a list numbered from 22 starts
-// counting at 22): digits glued to a word, after a comma or colon, after
+// counting at 22): numbers in parentheses (which also number list items:
+// "(1) boil water" is never taken, as the group must be followed by
+// punctuation or the end of the line), digits glued to a word, after a comma or colon, after
 // a single letter and a stop ("U.S.2"), or a stop-glued group followed by
 // lower-case text.
 //
@@ -67,7 +71,9 @@
 // without a colon or a count) that is followed by numbered entries.
 // Without such a heading it is the final run of at least two numbered
 // entries of which at least half look bibliographic (a year, an
-// identifier or a URL). Entries start with "1.", "1)", "[1]", "(1)", "1 ",
+// identifier or a URL). Under a heading, a list whose numbers were lost
+// in copying (Wikipedia's "^ a b Smith …" lines, or lines that read like
+// references) is numbered from 1 in list order. Entries start with "1.", "1)", "[1]", "(1)", "1 ",
 // a superscript, or a number glued to a letter ("22Sometimes"); copied
 // Wikipedia back-links ("^ a b") are skipped. Numbers may start anywhere
 // and may have small gaps, repeats or steps back (reported by
@@ -88,5 +94,7 @@
 // health sites); with a leading author list (Vancouver "Smith J, Doe AB."
 // or APA "Smith, J. (2019).") the title comes first and the container
 // follows it, split at the first full stop that does not end an ISO 4
-// abbreviation.
+// abbreviation. A quoted title (Wikipedia's CS1, MLA, Chicago: Author
+// (2019). "Title". Journal. 12 (3): 45–67.) is taken as the title, with
+// the authors and year before it and the container and locators after.
 package lint

@@ -15,7 +15,7 @@ import (
 var (
 	doiRe   = fast(`(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*[:=]?\s*)?\b(10\.\d{4,9}/[^\s"<>]+)`, true, "10.")
 	pmidRe  = fast(`\bpmid\s*:?\s*([^\s,;]+)`, true, "pmid")
-	pmcidRe = fast(`\bPMC\d{4,9}\b`, false, "PMC")
+	pmcidRe = fast(`\bPMC ?\d{4,9}\b`, false, "PMC")
 	urlRe   = fast(`\b(?:[a-z][a-z+.-]{1,8}:/{1,3}|https?//|www\.)[^\s<>"]+`, true, ":/", "//", "www.")
 )
 
@@ -28,6 +28,8 @@ var (
 	issPagesRe = fast(`;\s*\(([^()]{1,20})\)\s*:\s*([A-Za-z]{0,3}\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`, false, ";(", "; (")
 	// Matches 2024;384:e075847, 2023;57:1203-1209 and Jun:39:52-68.
 	volPagesRe = fast(`[;:]\s*(\d{1,5})(?:\s*Suppl\.?\s*\d*)?\s*:\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`, false, ":")
+	// Matches Wikipedia's "14: 18" and "83: 367–374" (volume: pages).
+	volColonRe = fast(`\b(\d{1,4})\s?:\s?([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\b`, false, ":")
 	// Matches 13(7), 221 and 12(3), 45–67 (MDPI, APA).
 	volIssCommaRe = fast(`\b(\d{1,5})\s*\(([^()]{1,20})\)\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\b`, false, "),", ") ,")
 	// Matches 43(1).
@@ -221,7 +223,7 @@ func parseEntry(text string) parsedEntry {
 		blank(m[:2])
 	}
 	if m := pmcidRe.FindStringIndex(work); m != nil {
-		f.PMCID = work[m[0]:m[1]]
+		f.PMCID = strings.ReplaceAll(work[m[0]:m[1]], " ", "")
 		blank(m)
 	}
 	for _, m := range urlRe.FindAllStringIndex(work, -1) {
@@ -240,6 +242,10 @@ func parseEntry(text string) parsedEntry {
 // parseBody fills authors, title, container, year and locators from the
 // entry text with identifiers blanked out.
 func parseBody(work string, f *Fields) {
+	if m := quotedTitle.FindStringSubmatchIndex(work); m != nil {
+		parseQuoted(work, m, f)
+		return
+	}
 	authors, rest := splitAuthors(work)
 	f.Authors = authors
 	if m := parenYear.FindStringSubmatchIndex(rest); m != nil && (len(authors) > 0 || m[0] < 3) {
@@ -281,6 +287,53 @@ func parseBody(work string, f *Fields) {
 	f.Title = cleanField(post)
 }
 
+// quotedTitle is a title in quotation marks, as Wikipedia (CS1), MLA and
+// Chicago write it: Author (2019). "Title". Journal. 12 (3): 45–67.
+var quotedTitle = regexp.MustCompile(`["“]([^"“”]{12,})["”]`)
+
+// mlaAuthor is the first author of an MLA or Chicago entry: "Smith, Jane".
+var mlaAuthor = regexp.MustCompile(`^([\p{Lu}][\p{L}'’-]+), [\p{Lu}]`)
+
+// parseQuoted reads an entry whose title is quoted: authors and year
+// before the title, the container and the source block after it.
+func parseQuoted(work string, m []int, f *Fields) {
+	f.Title = strings.TrimRight(strings.TrimSpace(work[m[2]:m[3]]), ".,;:")
+	head := work[:m[0]]
+	if y := parenYear.FindStringSubmatchIndex(head); y != nil {
+		f.Year, _ = strconv.Atoi(head[y[2]:y[3]])
+		head = head[:y[0]] + head[y[1]:]
+	}
+	if head = strings.TrimRight(strings.TrimSpace(head), ".:"); head != "" {
+		f.Authors, _ = splitAuthors(head + ". ")
+		if f.Authors == nil {
+			// MLA and Chicago: "Smith, Jane, and John Doe."
+			if a := mlaAuthor.FindStringSubmatch(head); a != nil {
+				f.Authors = []string{a[1]}
+			}
+		}
+	}
+	tail := work[m[1]:]
+	blockStart, _ := locators(tail, f)
+	if f.Year == 0 {
+		for _, y := range findYears(tail) {
+			if !inPageRange(tail, y[0], y[1]) {
+				f.Year, _ = strconv.Atoi(tail[y[0]:y[1]])
+				if blockStart < 0 || y[0] < blockStart {
+					blockStart = y[0]
+				}
+				break
+			}
+		}
+	}
+	container := tail
+	if blockStart >= 0 {
+		container = tail[:dateBefore(tail, blockStart)]
+	} else if i := strings.Index(strings.TrimLeft(tail, ". "), ". "); i > 0 {
+		container = strings.TrimLeft(tail, ". ")[:i]
+	}
+	f.Container = trailingYear.ReplaceAllString(cleanField(container), "")
+}
+
 // trailingYear is a year left at the end of a container by book shapes
 // ("London: Sage; 2015").
 var trailingYear = regexp.MustCompile(`[;,.]?\s*(1[5-9]|20)\d\d[a-z]?$`)
@@ -315,6 +368,9 @@ func locators(s string, f *Fields) (int, int) {
 		f.Issue, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]]
 		note(m)
 	} else if m := volPagesRe.FindStringSubmatchIndex(s); m != nil {
+		f.Volume, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]]
+		note(m)
+	} else if m := volColonRe.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[2]:m[3]]) {
 		f.Volume, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]]
 		note(m)
 	} else if m := volIssRe.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[4]:m[5]]) && !isYear(s[m[2]:m[3]]) {

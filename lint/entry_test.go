@@ -36,6 +36,8 @@ func TestParseEntry(t *testing.T) {
 		{"Recovery HQ: The Phoenix.", Fields{Title: "Recovery HQ: The Phoenix"}},
 		{"Journal of Workplace Learning, Vol. 31, Iss: 3, pp 194-206. The role of a new intervention.",
 			Fields{Title: "The role of a new intervention", Container: "Journal of Workplace Learning", Volume: "31", Issue: "3", Pages: "194-206"}},
+		{`Smith, Jane. "Sleep and Memory in Teenagers." Journal of Sleep Research, vol. 12, no. 3, 2019, pp. 45–67.`,
+			Fields{Authors: []string{"Smith"}, Title: "Sleep and Memory in Teenagers", Container: "Journal of Sleep Research", Year: 2019, Volume: "12", Issue: "3", Pages: "45–67"}},
 		{"Archives of Internal Medicine, 167(16), 1730–1737. A meta-analysis.",
 			Fields{Title: "A meta-analysis", Container: "Archives of Internal Medicine", Volume: "167", Issue: "16", Pages: "1730–1737"}},
 	}

@@ -19,6 +19,8 @@ const (
 	StyleBracket MarkerStyle = "bracket"
 	// StyleSuperscript is Unicode superscript digits: ¹²³, ⁴⁻⁶.
 	StyleSuperscript MarkerStyle = "superscript"
+	// StyleParen is numbers in parentheses: (1), (1, 2), (3–5).
+	StyleParen MarkerStyle = "paren"
 	// StyleFootnote is a Markdown footnote reference: [^1], [^key].
 	StyleFootnote MarkerStyle = "footnote"
 	// StyleHTML is markup: <sup>1</sup>, a cite_note link.
@@ -94,6 +96,11 @@ func scanMarkers(src []byte, start, end int) []MarkerGroup {
 				i = next
 				continue
 			}
+		case c == '(':
+			if next, ok := s.paren(i); ok {
+				i = next
+				continue
+			}
 		case c >= '0' && c <= '9':
 			if i == start || !isDigitByte(src[i-1]) {
 				if next, ok := s.flattened(i); ok {
@@ -151,6 +158,49 @@ func (s *markerScanner) bracket(i int) (int, bool) {
 			return k2 + 1, true
 		}
 		return 0, false
+	}
+}
+
+// paren parses numbers in parentheses at the end of a clause, the style
+// of many health sites: "rich in antioxidants (1, 2)." or "(3–5);". They
+// are weak: "(1)" also numbers list items and "(2)" equations, so the
+// group must be followed by punctuation or the end of the line and name
+// existing entries in a plausible order.
+func (s *markerScanner) paren(i int) (int, bool) {
+	if prev, _ := s.prevRune(i); prev != ' ' && prev != '\u00A0' {
+		return 0, false
+	}
+	j := i + 1
+	var items []GroupItem
+	for {
+		j = s.skipSpaces(j)
+		from, k := s.number(j)
+		if k == j {
+			return 0, false
+		}
+		it := GroupItem{Span: Span{j, k}, From: from, To: from}
+		if d := s.dash(k); d > 0 {
+			to, k2 := s.number(k + d)
+			if k2 == k+d {
+				return 0, false
+			}
+			it.To, it.Span.End, k = to, k2, k2
+		}
+		items = append(items, it)
+		k = s.skipSpaces(k)
+		if k < s.end && s.src[k] == ',' {
+			j = k + 1
+			continue
+		}
+		if k >= s.end || s.src[k] != ')' {
+			return 0, false
+		}
+		end := k + 1
+		if end < s.end && !strings.ContainsRune(".,;:!?\r\n", rune(s.src[end])) {
+			return 0, false
+		}
+		s.add(Span{i, end}, StyleParen, items, false)
+		return end, true
 	}
 }
 

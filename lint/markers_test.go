@@ -60,6 +60,8 @@ func TestMarkers(t *testing.T) {
 		{"product names", "The iPhone15 and Windows11 and model3 shipped.", []int{}},
 		{"ordinals", "The 3rd study and the 1RM test.", []int{}},
 		{"spaced numbers are prose", "Levels fell.3 4 weeks later they rose.", []int{3}},
+		{"parentheses", "Rich in antioxidants (1, 2). It helps memory (3–4); and mood (5).", []int{1, 2, 3, 4, 5}},
+		{"parenthesised enumerations and asides", "Steps: (1) boil, (2) steep, then rest (n = 20) in (2019) or f(3).", []int{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

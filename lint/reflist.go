@@ -329,9 +329,43 @@ func (p *listParser) afterHeading(h int) []rawEntry {
 		if _, ok := parseEntryStart(p.src, ln); ok {
 			return p.parse(i)
 		}
+		if entries := p.unnumbered(i); len(entries) > 0 {
+			return entries
+		}
 		seen++
 	}
 	return nil
+}
+
+// unnumbered reads a list whose numbers were lost, as when a Wikipedia
+// page is copied as text ("^ a b Smith J (2019) …" lines): each line that
+// starts with a back-link or reads like a bibliography entry (a year, an
+// identifier, a URL) is the next entry, numbered from 1 in list order.
+// Only used under a reference heading.
+func (p *listParser) unnumbered(from int) []rawEntry {
+	var out []rawEntry
+	for i := from; i < len(p.lines); i++ {
+		ln := p.lines[i]
+		line := p.src[ln.Start:ln.End]
+		if isBlank(line) {
+			continue
+		}
+		start := ln.Start + indent(line)
+		text := skipBacklinks(p.src, start, ln.End)
+		backlink := text > start
+		// A list of back-link lines ends at the first line without one
+		// ("Retrieved from … 2025" is no entry); a list without them is
+		// a run of lines that read like references.
+		if backlink != (len(out) == 0 || out[0].start.text > out[0].start.num.Start) ||
+			!backlink && !continuationRe.Match(line) || text >= ln.End {
+			break
+		}
+		out = append(out, rawEntry{start: entryStart{number: len(out) + 1, num: Span{start, start}, text: text}, first: i, last: i})
+	}
+	if len(out) == 1 && p.src[out[0].start.num.Start] != '^' && p.src[out[0].start.num.Start] != 0xE2 {
+		return nil // one lone line with a year is no list
+	}
+	return out
 }
 
 // bibliographic reports whether at least half the entries look like

@@ -1,0 +1,49 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestUnnumberedList reads a reference list whose numbers were lost when
+// a wiki page was copied as text: back-link lines under the heading are
+// the entries, numbered in list order.
+func TestUnnumberedList(t *testing.T) {
+	src := `Creatine
+
+Creatine is stored mainly in muscle.[1] Loading raises muscle stores by about a fifth.[2][3] It is well studied.[1]
+
+Kidney harm has not been shown in controlled trials.[4]
+
+References
+
+^ a b Kreider RB, Kalman DS, Antonio J, et al. (2017). "International Society of Sports Nutrition position stand: safety and efficacy of creatine supplementation". Journal of the International Society of Sports Nutrition. 14: 18. doi:10.1186/s12970-017-0173-z. PMC 5469049. PMID 28615996.
+^ Harris RC, Söderlund K, Hultman E (1992). "Elevation of creatine in resting and exercised muscle of normal subjects by creatine supplementation". Clinical Science. 83 (3): 367–374. doi:10.1042/cs0830367. PMID 1327657.
+^ Hultman E, Söderlund K, Timmons JA, et al. (1996). "Muscle creatine loading in men". Journal of Applied Physiology. 81 (1): 232–237. doi:10.1152/jappl.1996.81.1.232.
+^ Poortmans JR, Francaux M (1999). "Long-term oral creatine supplementation does not impair renal function in healthy athletes". Medicine and Science in Sports and Exercise. 31 (8): 1108–1110.
+
+Retrieved from the encyclopedia on 3 May 2025.
+`
+	d := ParseText("wiki.txt", []byte(src), ParseOptions{})
+	var nums []int
+	for _, r := range d.References {
+		nums = append(nums, r.Number)
+	}
+	if diff := cmp.Diff([]int{1, 2, 3, 4}, nums); diff != "" {
+		t.Fatalf("entries (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int{1, 2, 3, 1, 4}, markerNumbers(src, 0)); diff != "" {
+		t.Errorf("markers (-want +got):\n%s", diff)
+	}
+	want := Fields{Authors: []string{"Kreider", "Kalman", "Antonio"},
+		Title:     "International Society of Sports Nutrition position stand: safety and efficacy of creatine supplementation",
+		Container: "Journal of the International Society of Sports Nutrition", Year: 2017, Volume: "14", Pages: "18",
+		DOI: "10.1186/s12970-017-0173-z", PMID: "28615996", PMCID: "PMC5469049"}
+	if diff := cmp.Diff(want, d.References[0].Fields); diff != "" {
+		t.Errorf("CS1 entry (-want +got):\n%s", diff)
+	}
+	if hits := Run(d, structuralRules()); len(hits) != 1 || hits[0].Rule != ReferenceKind.Name {
+		t.Errorf("want only the guideline's reference-kind, got %+v", hits)
+	}
+}
