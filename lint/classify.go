@@ -33,7 +33,7 @@ var cuePhrases = map[cue][]string{
 	cuePreprint: {"biorxiv", "medrxiv", "arxiv", "psyarxiv", "socarxiv", "preprint", "preprints", "research square", "ssrn"},
 	cueGuideline: {"guideline", "guidelines", "leitlinie*", "position stand", "position statement", "consensus statement",
 		"practice parameter*", "recommendations for", "recommendations on", "empfehlungen"},
-	cueChapter: {"chapter", "kapitel", "edited by"},
+	cueChapter: {"chapter", "kapitel", "edited by", "hrsg", "hg", "eds", "editors", "herausgegeben von"},
 	cueBook: {"isbn", "press", "verlag", "publishing", "publishers", "books", "routledge", "springer", "wiley", "elsevier",
 		"thieme", "beck", "suhrkamp", "kohlhammer"},
 	cueReport:   {"technical report", "white paper", "fact sheet", "factsheet", "working paper", "bericht", "report"},
@@ -56,7 +56,9 @@ var cuePhrases = map[cue][]string{
 // editor marks.
 var cueSubstrings = map[cue][]string{
 	cuePreprint: {"osf.io", "10.1101/", "10.48550/", "10.31234/", "10.21203/"},
-	cueChapter:  {"in: ", "(ed.)", "(eds.)", "(eds)", "(ed)", "(hrsg.)", "(hrsg)", "(hg.)", "(hg)"},
+	// "In:" alone also introduces a journal in German styles (DIN 1505);
+	// only editors make it a chapter.
+	cueChapter: {"(ed.)", "(eds.)", "(eds)", "(ed)"},
 }
 
 type phrase struct {

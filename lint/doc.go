@@ -97,4 +97,7 @@
 // abbreviation. A quoted title (Wikipedia's CS1, MLA, Chicago: Author
 // (2019). "Title". Journal. 12 (3): 45–67.) is taken as the title, with
 // the authors and year before it and the container and locators after.
+// German entries (DIN 1505: "Ding, M.; Satija, A.: Title. In: Circulation
+// 129 (2014), Nr. 6, S. 643–659.") are read with their author list ending
+// in a colon and "volume (year)"; "In:" alone is a journal, not a chapter.
 package lint

@@ -32,6 +32,8 @@ var (
 	volColonRe = fast(`\b(\d{1,4})\s?:\s?([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\b`, false, ":")
 	// Matches 13(7), 221 and 12(3), 45–67 (MDPI, APA).
 	volIssCommaRe = fast(`\b(\d{1,5})\s*\(([^()]{1,20})\)\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\b`, false, "),", ") ,")
+	// Matches 129 (2014), German styles' volume (year).
+	volYearRe = fast(`\b(\d{1,5})\s*\(((?:1[5-9]|20)\d\d)\)`, false, "(")
 	// Matches 43(1).
 	volIssRe  = fast(`\b(\d{1,5})\s*\(([^()]{1,20})\)`, false, "(")
 	volumeRe  = fast(`\b(?:vol(?:ume)?|bd|jg)\.?\s*:?\s*(\d+)`, true, "vol", "bd", "jg")
@@ -248,7 +250,9 @@ func parseBody(work string, f *Fields) {
 	}
 	authors, rest := splitAuthors(work)
 	f.Authors = authors
-	if m := parenYear.FindStringSubmatchIndex(rest); m != nil && (len(authors) > 0 || m[0] < 3) {
+	// APA's "(2019)." right after the authors is the year; a year in
+	// parentheses further on belongs to the source block ("129 (2014)").
+	if m := parenYear.FindStringSubmatchIndex(rest); m != nil && m[0] < 3 {
 		f.Year, _ = strconv.Atoi(rest[m[2]:m[3]])
 		rest = rest[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + rest[m[1]:]
 	}
@@ -280,7 +284,7 @@ func parseBody(work string, f *Fields) {
 			// "Lancet. 1998;351:637-41." names only the journal.
 			f.Title, f.Container = "", f.Title
 		}
-		f.Container = trailingYear.ReplaceAllString(f.Container, "")
+		f.Container = trailingYear.ReplaceAllString(strings.TrimPrefix(f.Container, "In: "), "")
 		return
 	}
 	f.Container = cleanField(pre)
@@ -373,6 +377,12 @@ func locators(s string, f *Fields) (int, int) {
 	} else if m := volColonRe.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[2]:m[3]]) {
 		f.Volume, f.Pages = s[m[2]:m[3]], s[m[4]:m[5]]
 		note(m)
+	} else if m := volYearRe.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[2]:m[3]]) {
+		f.Volume = s[m[2]:m[3]]
+		if f.Year == 0 {
+			f.Year, _ = strconv.Atoi(s[m[4]:m[5]])
+		}
+		note(m)
 	} else if m := volIssRe.FindStringSubmatchIndex(s); m != nil && !isYear(s[m[4]:m[5]]) && !isYear(s[m[2]:m[3]]) {
 		f.Volume, f.Issue = s[m[2]:m[3]], s[m[4]:m[5]]
 		note(m)
@@ -408,9 +418,32 @@ var (
 	apaAuthor = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)*),\s*((?:[\p{Lu}]\.[\s-]*)+)`)
 )
 
+// dinAuthor is one author of a German (DIN 1505) entry: "Ding, M." or
+// "Bhupathiraju, S. N."; the list ends with a colon.
+var dinAuthor = regexp.MustCompile(`^([\p{Lu}][\p{L}'’-]+(?:[ -][\p{Lu}][\p{L}'’-]+)*), (?:[\p{Lu}]\.[ -]?)+$`)
+
 // splitAuthors recognises a leading author list and returns the surnames
 // and the rest of the text.
 func splitAuthors(s string) ([]string, string) {
+	if i := strings.Index(s, ": "); i > 0 && strings.Contains(s[:i], ", ") {
+		var names []string
+		for part := range strings.SplitSeq(s[:i], ";") {
+			part = strings.TrimSpace(part)
+			switch m := dinAuthor.FindStringSubmatch(part); {
+			case m != nil:
+				names = append(names, m[1])
+			case part == "u. a." || part == "et al." || strings.HasSuffix(part, " u. a."):
+			default:
+				names = nil
+			}
+			if names == nil {
+				break
+			}
+		}
+		if len(names) > 0 {
+			return names, s[i+2:]
+		}
+	}
 	if i := strings.Index(s, ". "); i > 0 {
 		var names []string
 		for part := range strings.SplitSeq(s[:i], ",") {

@@ -356,7 +356,7 @@ func (p *listParser) unnumbered(from int) []rawEntry {
 		// A list of back-link lines ends at the first line without one
 		// ("Retrieved from … 2025" is no entry); a list without them is
 		// a run of lines that read like references.
-		if backlink != (len(out) == 0 || out[0].start.text > out[0].start.num.Start) ||
+		if len(out) > 0 && backlink != (out[0].start.text > out[0].start.num.Start) ||
 			!backlink && !continuationRe.Match(line) || text >= ln.End {
 			break
 		}
