@@ -99,3 +99,16 @@ func TestMarkerPositions(t *testing.T) {
 		t.Errorf("positions (-want +got):\n%s", diff)
 	}
 }
+
+func TestReferenceHeadings(t *testing.T) {
+	for line, want := range map[string]bool{
+		"References": true, "References:": true, "REFERENCES (44)": true, "## Sources": true, "Literatur": true,
+		"Einzelnachweise": true, "Refe\u00ADrences": true, "Scientific Sources & Further Reading": true,
+		"Studies referenced": true, "Sources of vitamin D in food are few.": false, "Where to find more": false,
+		"How we chose our sources and why they matter to you": false,
+	} {
+		if got := isReferenceHeading(line, nil); got != want {
+			t.Errorf("isReferenceHeading(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

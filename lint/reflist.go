@@ -41,8 +41,27 @@ func isReferenceHeading(line string, extra map[string]bool) bool {
 		return false
 	}
 	t = strings.ToLower(t)
-	return referenceHeadings[t] || extra[t]
+	if referenceHeadings[t] || extra[t] {
+		return true
+	}
+	// "Scientific References", "Sources & further reading", "Studies
+	// referenced": a short line naming a list. The caller still needs
+	// numbered entries after it.
+	words := strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) > 5 || strings.ContainsAny(t, ".!?") {
+		return false
+	}
+	for _, w := range words {
+		if referenceNouns[w] {
+			return true
+		}
+	}
+	return false
 }
+
+// referenceNouns name a reference list inside a longer heading.
+var referenceNouns = setOf("references", "referenced", "sources", "bibliography", "citations", "literature",
+	"footnotes", "endnotes", "quellen", "literatur", "quellenangaben", "einzelnachweise", "referencias", "références")
 
 // entryStart describes the numbered start of a reference entry on a line.
 type entryStart struct {
