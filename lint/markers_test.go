@@ -112,3 +112,12 @@ func TestReferenceHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestLooseHeadingNeedsReferences keeps a numbered list under "Best
+// Sources of Iron" from being taken for the reference list.
+func TestLooseHeadingNeedsReferences(t *testing.T) {
+	src := "Iron\n\nIron carries oxygen in the blood.\n\nBest Sources of Iron\n\n1. Red meat\n2. Lentils\n3. Spinach\n"
+	if d := ParseText("iron.txt", []byte(src), ParseOptions{}); d.List != nil {
+		t.Errorf("a food list was taken for the reference list: %+v", d.References)
+	}
+}

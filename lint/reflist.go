@@ -31,6 +31,15 @@ var referenceHeadings = setOf(
 // one of the names, alone on its line, with an optional colon, a count
 // such as "(44)", Markdown hashes or soft hyphens.
 func isReferenceHeading(line string, extra map[string]bool) bool {
+	exact, loose := headingMatch(line, extra)
+	return exact || loose
+}
+
+// headingMatch tells an exact reference-list name ("References") from a
+// loose one: a short line with a noun such as "sources" in it ("Best
+// Sources of Iron" too, which is why a loose heading must be followed by
+// entries that read like references).
+func headingMatch(line string, extra map[string]bool) (exact, loose bool) {
 	t := strings.ReplaceAll(line, string(softHyphen), "")
 	t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), "#"))
 	t = strings.TrimRight(t, ": ")
@@ -38,25 +47,25 @@ func isReferenceHeading(line string, extra map[string]bool) bool {
 		t = strings.TrimSpace(t[:i])
 	}
 	if len(t) == 0 || len(t) > 60 {
-		return false
+		return false, false
 	}
 	t = strings.ToLower(t)
 	if referenceHeadings[t] || extra[t] {
-		return true
+		return true, false
 	}
 	// "Scientific References", "Sources & further reading", "Studies
 	// referenced": a short line naming a list. The caller still needs
 	// numbered entries after it.
 	words := strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
 	if len(words) > 5 || strings.ContainsAny(t, ".!?") {
-		return false
+		return false, false
 	}
 	for _, w := range words {
 		if referenceNouns[w] {
-			return true
+			return false, true
 		}
 	}
-	return false
+	return false, false
 }
 
 // referenceNouns name a reference list inside a longer heading.
@@ -311,10 +320,14 @@ func findReferenceList(d *Document, extra map[string]bool) (*RefList, []rawEntry
 	lines := d.lines()
 	p := &listParser{src: d.Source, lines: lines}
 	for h, ln := range slices.Backward(lines) {
-		if ln.Len() > 200 || !isReferenceHeading(string(d.Source[ln.Start:ln.End]), extra) {
+		if ln.Len() > 200 {
 			continue
 		}
-		if entries := p.afterHeading(h); len(entries) > 0 {
+		exact, loose := headingMatch(string(d.Source[ln.Start:ln.End]), extra)
+		if !exact && !loose {
+			continue
+		}
+		if entries := p.afterHeading(h); len(entries) > 0 && (exact || p.bibliographic(entries)) {
 			return p.list(ln, entries), entries
 		}
 	}
