@@ -94,7 +94,8 @@
 // health sites); with a leading author list (Vancouver "Smith J, Doe AB."
 // or APA "Smith, J. (2019).") the title comes first and the container
 // follows it, split at the first full stop that does not end an ISO 4
-// abbreviation. A quoted title (Wikipedia's CS1, MLA, Chicago: Author
+// abbreviation. A quoted title (Wikipedia's CS1, MLA, Chicago, Harvard's
+// single quotes after the year: Author
 // (2019). "Title". Journal. 12 (3): 45–67.) is taken as the title, with
 // the authors and year before it and the container and locators after.
 // German entries (DIN 1505: "Ding, M.; Satija, A.: Title. In: Circulation

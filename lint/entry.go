@@ -293,7 +293,29 @@ func parseBody(work string, f *Fields) {
 
 // quotedTitle is a title in quotation marks, as Wikipedia (CS1), MLA and
 // Chicago write it: Author (2019). "Title". Journal. 12 (3): 45–67.
-var quotedTitle = regexp.MustCompile(`["“]([^"“”]{12,})["”]`)
+// Harvard quotes with single marks, which apostrophes also use, so a
+// single-quoted title must follow a year or stop and end in "'," or "'.".
+var quotedTitle = regexp.MustCompile(`["“]([^"“”]{12,})["”]|(?:^|[).]\s+)['‘]([^‘’]{12,}?)['’][,.]`)
+
+// quotedAuthors reads the authors before a quoted title: Harvard's
+// "Smith, J. and Jones, K.", Wikipedia's "Kreider RB, Kalman DS", or MLA's
+// "Smith, Jane" (first author only).
+func quotedAuthors(head string) []string {
+	var names []string
+	for _, a := range apaAuthor.FindAllStringSubmatch(head+" ", -1) {
+		names = append(names, a[1])
+	}
+	if names != nil {
+		return names
+	}
+	if names, _ = splitAuthors(strings.TrimRight(head, ".") + ". "); names != nil {
+		return names
+	}
+	if a := mlaAuthor.FindStringSubmatch(head); a != nil {
+		return []string{a[1]}
+	}
+	return nil
+}
 
 // mlaAuthor is the first author of an MLA or Chicago entry: "Smith, Jane".
 var mlaAuthor = regexp.MustCompile(`^([\p{Lu}][\p{L}'’-]+), [\p{Lu}]`)
@@ -301,22 +323,25 @@ var mlaAuthor = regexp.MustCompile(`^([\p{Lu}][\p{L}'’-]+), [\p{Lu}]`)
 // parseQuoted reads an entry whose title is quoted: authors and year
 // before the title, the container and the source block after it.
 func parseQuoted(work string, m []int, f *Fields) {
-	f.Title = strings.TrimRight(strings.TrimSpace(work[m[2]:m[3]]), ".,;:")
-	head := work[:m[0]]
+	title, start, end := m[2], m[3], m[1]
+	if title < 0 { // single quotes: the match began before the quote
+		title, start = m[4], m[5]
+		end = start + len("'")
+		if strings.HasPrefix(work[start:], "’") {
+			end = start + len("’")
+		}
+	}
+	f.Title = strings.TrimRight(strings.TrimSpace(work[title:start]), ".,;:")
+	head := work[:title]
+	head = strings.TrimRight(head, "'‘ ")
 	if y := parenYear.FindStringSubmatchIndex(head); y != nil {
 		f.Year, _ = strconv.Atoi(head[y[2]:y[3]])
 		head = head[:y[0]] + head[y[1]:]
 	}
-	if head = strings.TrimRight(strings.TrimSpace(head), ".:"); head != "" {
-		f.Authors, _ = splitAuthors(head + ". ")
-		if f.Authors == nil {
-			// MLA and Chicago: "Smith, Jane, and John Doe."
-			if a := mlaAuthor.FindStringSubmatch(head); a != nil {
-				f.Authors = []string{a[1]}
-			}
-		}
+	if strings.TrimSpace(head) != "" {
+		f.Authors = quotedAuthors(strings.TrimRight(strings.TrimSpace(head), ":"))
 	}
-	tail := work[m[1]:]
+	tail := work[end:]
 	blockStart, _ := locators(tail, f)
 	if f.Year == 0 {
 		for _, y := range findYears(tail) {

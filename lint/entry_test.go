@@ -40,6 +40,8 @@ func TestParseEntry(t *testing.T) {
 			Fields{Authors: []string{"Smith"}, Title: "Sleep and Memory in Teenagers", Container: "Journal of Sleep Research", Year: 2019, Volume: "12", Issue: "3", Pages: "45–67"}},
 		{"Ding, M.; Bhupathiraju, S. N.; Satija, A.: Long-term coffee consumption and risk of cardiovascular disease. In: Circulation 129 (2014), Nr. 6, S. 643–659.",
 			Fields{Authors: []string{"Ding", "Bhupathiraju", "Satija"}, Title: "Long-term coffee consumption and risk of cardiovascular disease", Container: "Circulation", Year: 2014, Volume: "129", Issue: "6", Pages: "643–659"}},
+		{"Smith, J. and Jones, K. (2019) 'Women's sleep and shift work', Journal of Sleep Research, 12(3), pp. 45-67.",
+			Fields{Authors: []string{"Smith", "Jones"}, Title: "Women's sleep and shift work", Container: "Journal of Sleep Research", Year: 2019, Volume: "12", Issue: "3", Pages: "45-67"}},
 		{"Archives of Internal Medicine, 167(16), 1730–1737. A meta-analysis.",
 			Fields{Title: "A meta-analysis", Container: "Archives of Internal Medicine", Volume: "167", Issue: "16", Pages: "1730–1737"}},
 	}
