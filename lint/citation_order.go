@@ -7,10 +7,14 @@ var CitationOrder = &Rule{
 	Severity: Warning,
 	Doc: `In numbered styles (Vancouver, AMA, most health sites) entries are numbered in the order
 they are first cited. The rule finds the longest run of first citations that does rise and
-reports only the entries outside it, so one misplaced entry gives one finding, not a cascade.`,
+reports only the entries outside it, so one misplaced entry gives one finding, not a cascade.
+Lists that are not numbered (author-date styles, or numbers lost in copying) are not checked.`,
 	Bad:  "Protein helps.[2] Creatine helps too.[1]",
 	Good: "Protein helps.[1] Creatine helps too.[2]",
 	Run: func(p *Pass) {
+		if p.Doc.List == nil || !p.Doc.List.Numbered() {
+			return // author-date lists are alphabetical, and unnumbered ones have no order to keep
+		}
 		first, order := p.Doc.firstCitations()
 		entries := p.Doc.entryNumbers()
 		var seq []int

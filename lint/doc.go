@@ -29,7 +29,11 @@
 //   - flattened digits glued straight to a word ("Altpaläolithikum1"),
 //     after a comma ("anxiety,4") or a colon;
 //   - numbers in parentheses at the end of a clause, as many health sites
-//     write them: "(1, 2).", "(3–5);".
+//     write them: "(1, 2).", "(3–5);";
+//   - author-date citations, "(Smith et al., 2019; Doe & Lee, 2020)" and
+//     "Smith and Jones (2019)", when they name an entry by its first
+//     author and year; such a list is not held to the order of first
+//     citation, and reflint fix leaves it alone. Plain text only for now.
 //
 // Forms are strong or weak. Strong forms are markers by their shape alone
 // and are kept even when they name a missing entry, so that the entry is

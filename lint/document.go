@@ -59,7 +59,17 @@ type RefList struct {
 	// Span covers the entries, from the first entry's number to the end of
 	// the last entry.
 	Span Span
+	// Unnumbered is set when the entries carry no printed numbers (an
+	// author-date list, or numbers lost in copying); reflint numbers them
+	// in list order.
+	Unnumbered bool
+	// AuthorDate is set when the text cites by author and year.
+	AuthorDate bool
 }
+
+// Numbered reports whether the list's numbers and the order of its
+// entries mean something: a printed, numbered list cited by number.
+func (l *RefList) Numbered() bool { return !l.Unnumbered && !l.AuthorDate }
 
 // Position is a printable location: 1-based line and column, the column
 // counted in Unicode code points.

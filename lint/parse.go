@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/reflint/reflint/lint/prose"
@@ -37,7 +38,13 @@ func ParseText(name string, src []byte, opts ParseOptions) *Document {
 	for _, r := range d.References {
 		entries[r.Number] = true
 	}
-	d.Markers, d.Groups = resolveMarkers(scanMarkers(src, d.bom, bodyEnd), entries)
+	cands := scanMarkers(src, d.bom, bodyEnd)
+	if ad := scanAuthorDate(src, d.bom, bodyEnd, d.References); len(ad) > 0 {
+		d.List.AuthorDate = true
+		cands = append(cands, ad...)
+		slices.SortStableFunc(cands, func(x, y MarkerGroup) int { return x.Span.Start - y.Span.Start })
+	}
+	d.Markers, d.Groups = resolveMarkers(cands, entries)
 	return d
 }
 

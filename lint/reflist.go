@@ -328,7 +328,9 @@ func findReferenceList(d *Document, extra map[string]bool) (*RefList, []rawEntry
 			continue
 		}
 		if entries := p.afterHeading(h); len(entries) > 0 && (exact || p.bibliographic(entries)) {
-			return p.list(ln, entries), entries
+			l := p.list(ln, entries)
+			l.Unnumbered = entries[0].start.num.Len() == 0
+			return l, entries
 		}
 	}
 	var best []rawEntry

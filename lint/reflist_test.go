@@ -47,3 +47,39 @@ Retrieved from the encyclopedia on 3 May 2025.
 		t.Errorf("want only the guideline's reference-kind, got %+v", hits)
 	}
 }
+
+// TestAuthorDate resolves author-date citations to the entries of an
+// unnumbered APA list by first author and year; a parenthesis that names
+// no entry stays prose, and the alphabetical list is not held to the
+// order of first citation.
+func TestAuthorDate(t *testing.T) {
+	src := `Sleep and Memory
+
+Sleep strengthens new memories (Walker & Stickgold, 2004). Naps help too (Mednick et al., 2003; Walker & Stickgold, 2004). Diekelmann and Born (2010) reviewed the evidence. The city was cold that winter (Berlin, 1990).
+
+References
+
+Diekelmann, S., & Born, J. (2010). The memory function of sleep. Nature Reviews Neuroscience, 11(2), 114–126. https://doi.org/10.1038/nrn2762
+Mednick, S., Nakayama, K., & Stickgold, R. (2003). Sleep-dependent learning: A nap is as good as a night. Nature Neuroscience, 6(7), 697–698.
+Walker, M. P., & Stickgold, R. (2004). Sleep-dependent learning and memory consolidation. Neuron, 44(1), 121–133.
+Stickgold, R. (2005). Sleep-dependent memory consolidation. Nature, 437(7063), 1272–1278.
+`
+	d := ParseText("apa.txt", []byte(src), ParseOptions{})
+	var got []int
+	for _, m := range d.Markers {
+		if m.Style != StyleAuthorDate {
+			t.Errorf("marker %d has style %s", m.Number, m.Style)
+		}
+		got = append(got, m.Number)
+	}
+	if diff := cmp.Diff([]int{3, 2, 3, 1}, got); diff != "" {
+		t.Errorf("markers (-want +got):\n%s", diff)
+	}
+	var rules []string
+	for _, f := range Run(d, structuralRules()) {
+		rules = append(rules, f.Rule+" "+itoa(f.References[0]))
+	}
+	if diff := cmp.Diff([]string{"unused-reference 4"}, rules); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}

@@ -72,6 +72,11 @@ func PlanWith(d *lint.Document, opts Options) ([]Edit, error) {
 	if d == nil || d.List == nil || len(d.References) == 0 {
 		return nil, nil
 	}
+	if !d.List.Numbered() {
+		// An author-date list is ordered by author, and a list whose
+		// numbers were lost has none to rewrite.
+		return nil, &UnsafeError{Reasons: []string{"the reference list is not numbered"}}
+	}
 	p := newPlanner(d)
 	if err := p.check(); err != nil {
 		return nil, err

@@ -1,0 +1,75 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// StyleAuthorDate is an author-date citation: (Smith et al., 2019).
+const StyleAuthorDate MarkerStyle = "author-date"
+
+var (
+	// parenCitations is a parenthesis that may hold author-date
+	// citations: (Smith, 2019), (Smith & Jones 2019; Doe et al., 2020a).
+	parenCitations = regexp.MustCompile(`\(([^()]{6,300})\)`)
+	// authorYear is one citation inside it.
+	authorYear = regexp.MustCompile(`^(?:(?:e\.g\.|see|cf\.|vgl\.),?\s+)?([\p{Lu}][\p{L}'’-]+)(?:\s+(?:et\s+al\.?|u\.\s*a\.|(?:and|&|und)\s+[\p{Lu}][\p{L}'’-]+))?,?\s+((?:1[89]|20)\d\d)[a-z]?$`)
+	// narrativeCitation is "Smith et al. (2019)" in running text.
+	narrativeCitation = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+)(?:\s+(?:et\s+al\.?|u\.\s*a\.|(?:and|&|und)\s+[\p{Lu}][\p{L}'’-]+))?\s+\(((?:1[89]|20)\d\d)[a-z]?\)`)
+)
+
+// scanAuthorDate finds author-date citations in src[start:end] that name
+// an entry of the list by its first author's surname and year. Only
+// citations that match an entry become markers: an author-date
+// parenthesis is otherwise ordinary prose ("(Berlin, 1990)").
+func scanAuthorDate(src []byte, start, end int, refs []Reference) []MarkerGroup {
+	index := make(map[string]int, len(refs))
+	for _, r := range refs {
+		if len(r.Fields.Authors) == 0 || r.Fields.Year == 0 {
+			continue
+		}
+		k := authorKey(r.Fields.Authors[0], r.Fields.Year)
+		if _, dup := index[k]; !dup {
+			index[k] = r.Number
+		}
+	}
+	if len(index) == 0 {
+		return nil
+	}
+	body := string(src[start:end])
+	var out []MarkerGroup
+	add := func(s, e int, surname, year string) {
+		y := 0
+		for _, c := range year[:4] {
+			y = y*10 + int(c-'0')
+		}
+		if n, ok := index[authorKey(surname, y)]; ok {
+			sp := Span{start + s, start + e}
+			out = append(out, MarkerGroup{Span: sp, Style: StyleAuthorDate, Items: []GroupItem{{Span: sp, From: n, To: n}}})
+		}
+	}
+	for _, m := range parenCitations.FindAllStringSubmatchIndex(body, -1) {
+		pos := m[2]
+		for part := range strings.SplitSeq(body[m[2]:m[3]], ";") {
+			trimmed := strings.TrimSpace(part)
+			off := pos + strings.Index(part, trimmed)
+			if a := authorYear.FindStringSubmatch(trimmed); a != nil {
+				add(off, off+len(trimmed), a[1], a[2])
+			}
+			pos += len(part) + 1
+		}
+	}
+	for _, m := range narrativeCitation.FindAllStringSubmatchIndex(body, -1) {
+		add(m[0], m[1], body[m[2]:m[3]], body[m[4]:m[5]])
+	}
+	return out
+}
+
+func authorKey(surname string, year int) string {
+	s := strings.ToLower(surname)
+	if r, _ := utf8.DecodeLastRuneInString(s); r == '.' || r == ',' {
+		s = s[:len(s)-1]
+	}
+	return s + "|" + itoa(year)
+}
