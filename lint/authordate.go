@@ -37,7 +37,7 @@ func scanAuthorDate(src []byte, start, end int, refs []Reference) []MarkerGroup 
 	if len(index) == 0 {
 		return nil
 	}
-	body := string(src[start:end])
+	body := src[start:end] // no copy: a large file's body is large
 	var out []MarkerGroup
 	add := func(s, e int, surname, year string) {
 		y := 0
@@ -49,9 +49,9 @@ func scanAuthorDate(src []byte, start, end int, refs []Reference) []MarkerGroup 
 			out = append(out, MarkerGroup{Span: sp, Style: StyleAuthorDate, Items: []GroupItem{{Span: sp, From: n, To: n}}})
 		}
 	}
-	for _, m := range parenCitations.FindAllStringSubmatchIndex(body, -1) {
+	for _, m := range parenCitations.FindAllSubmatchIndex(body, -1) {
 		pos := m[2]
-		for part := range strings.SplitSeq(body[m[2]:m[3]], ";") {
+		for part := range strings.SplitSeq(string(body[m[2]:m[3]]), ";") {
 			trimmed := strings.TrimSpace(part)
 			off := pos + strings.Index(part, trimmed)
 			if a := authorYear.FindStringSubmatch(trimmed); a != nil {
@@ -60,8 +60,8 @@ func scanAuthorDate(src []byte, start, end int, refs []Reference) []MarkerGroup 
 			pos += len(part) + 1
 		}
 	}
-	for _, m := range narrativeCitation.FindAllStringSubmatchIndex(body, -1) {
-		add(m[0], m[1], body[m[2]:m[3]], body[m[4]:m[5]])
+	for _, m := range narrativeCitation.FindAllSubmatchIndex(body, -1) {
+		add(m[0], m[1], string(body[m[2]:m[3]]), string(body[m[4]:m[5]]))
 	}
 	return out
 }
