@@ -107,18 +107,34 @@ func (f *fastRe) subject(s string) (string, bool) {
 }
 
 // containsFold reports whether s contains the lower-case ASCII needle,
-// ignoring the case of ASCII letters in s.
+// ignoring the case of ASCII letters in s. It jumps between occurrences
+// of the needle's first byte (in either case) with IndexByte, which is
+// much faster than comparing at every position.
 func containsFold(s, needle string) bool {
-	n := len(needle)
-	for i := 0; i+n <= len(s); i++ {
-		if lowerByte(s[i]) != needle[0] {
-			continue
+	if needle == "" {
+		return true
+	}
+	lo, up := needle[0], needle[0]
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := strings.IndexByte(s[i:], lo)
+		if k := strings.IndexByte(s[i:], up); k >= 0 && (j < 0 || k < j) {
+			j = k
 		}
-		j := 1
-		for j < n && lowerByte(s[i+j]) == needle[j] {
-			j++
+		if j < 0 {
+			return false
 		}
-		if j == n {
+		i += j
+		if i+len(needle) > len(s) {
+			return false
+		}
+		k := 1
+		for k < len(needle) && lowerByte(s[i+k]) == needle[k] {
+			k++
+		}
+		if k == len(needle) {
 			return true
 		}
 	}
@@ -295,7 +311,12 @@ func parseBody(work string, f *Fields) {
 // Chicago write it: Author (2019). "Title". Journal. 12 (3): 45–67.
 // Harvard quotes with single marks, which apostrophes also use, so a
 // single-quoted title must follow a year or stop and end in "'," or "'.".
-var quotedTitle = regexp.MustCompile(`["“]([^"“”]{12,})["”]|(?:^|[).]\s+)['‘]([^‘’]{12,}?)['’][,.]`)
+var quotedTitle = &fastRe{
+	re: regexp.MustCompile(`["“]([^"“”]{12,})["”]|(?:^|[).]\s+)['‘]([^‘’]{12,}?)['’][,.]`),
+	pre: func(s string) bool {
+		return strings.ContainsAny(s, "\"“‘") || strings.Contains(s, ") '") || strings.Contains(s, ". '") || strings.HasPrefix(s, "'")
+	},
+}
 
 // quotedAuthors reads the authors before a quoted title: Harvard's
 // "Smith, J. and Jones, K.", Wikipedia's "Kreider RB, Kalman DS", or MLA's

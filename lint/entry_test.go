@@ -66,3 +66,18 @@ func TestMalformedIdentifiers(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsFold(t *testing.T) {
+	for _, tt := range []struct {
+		s, needle string
+		want      bool
+	}{
+		{"Vol. 12", "vol", true}, {"VOLUME", "vol", true}, {"evolve", "vol", true}, {"vo", "vol", false},
+		{"", "vol", false}, {"abc", "", true}, {"p. 12", "p.", true}, {"PMID: 1", "pmid", true}, {"xPmId", "pmid", true},
+		{"Ppp", "pp", true}, {"Pa", "pp", false},
+	} {
+		if got := containsFold(tt.s, tt.needle); got != tt.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tt.s, tt.needle, got, tt.want)
+		}
+	}
+}
