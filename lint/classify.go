@@ -3,6 +3,7 @@ package lint
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // cue is a bit set of the kinds of publication and evidence an entry's
@@ -53,12 +54,47 @@ var cuePhrases = map[cue][]string{
 }
 
 // cueSubstrings are cues that are not words: identifier prefixes and
-// editor marks.
-var cueSubstrings = map[cue][]string{
-	cuePreprint: {"osf.io", "10.1101/", "10.48550/", "10.31234/", "10.21203/"},
+// editor marks. Each list is tried only when its guard occurs.
+var cueSubstrings = []struct {
+	kind  cue
+	guard string
+	subs  []string
+}{
+	{cuePreprint, "10.", []string{"10.1101/", "10.48550/", "10.31234/", "10.21203/"}},
+	{cuePreprint, "osf.io", []string{"osf.io"}},
 	// "In:" alone also introduces a journal in German styles (DIN 1505);
 	// only editors make it a chapter.
-	cueChapter: {"(ed.)", "(eds.)", "(eds)", "(ed)"},
+	{cueChapter, "(ed", []string{"(ed.)", "(eds.)", "(eds)", "(ed)"}},
+}
+
+// words splits lower-cased text into runs of letters and digits; hyphens
+// and punctuation separate words.
+func words(lower string) []string {
+	out := make([]string, 0, len(lower)/6)
+	start := -1
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		size, inWord := 1, false
+		if c < utf8.RuneSelf {
+			inWord = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(lower[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = append(out, lower[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, lower[start:])
+	}
+	return out
 }
 
 type phrase struct {
@@ -110,24 +146,27 @@ func (p phrase) matchAt(words []string, i int) bool {
 // cuesOf returns the cues present in an entry's text.
 func cuesOf(text string) cue {
 	lower := strings.ToLower(text)
-	words := strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	ws := words(lower)
 	var found cue
-	for i, w := range words {
+	for i, w := range ws {
 		for _, p := range cueIndex.byFirst[w] {
-			if p.matchAt(words, i) {
+			if p.matchAt(ws, i) {
 				found |= p.kind
 			}
 		}
 		for _, p := range cueIndex.prefixed {
-			if p.matchAt(words, i) {
+			if p.matchAt(ws, i) {
 				found |= p.kind
 			}
 		}
 	}
-	for kind, subs := range cueSubstrings {
-		for _, s := range subs {
+	for _, cs := range cueSubstrings {
+		if !strings.Contains(lower, cs.guard) {
+			continue
+		}
+		for _, s := range cs.subs {
 			if strings.Contains(lower, s) {
-				found |= kind
+				found |= cs.kind
 			}
 		}
 	}
