@@ -283,7 +283,9 @@ func (s *markerScanner) flattened(i int) (int, bool) {
 		}
 	case strings.ContainsRune(closers, p):
 		pp, _ := s.prevRune(i - psize)
-		if unicode.IsSpace(pp) || pp == utf8.RuneError || p == ']' {
+		// French sets a space before its closing guillemet: « effet »2.
+		frenchClose := (p == '»' || p == '›') && pp != '\n'
+		if unicode.IsSpace(pp) && !frenchClose || pp == utf8.RuneError || p == ']' {
 			return 0, false
 		}
 		strong = true

@@ -42,6 +42,7 @@ func TestMarkers(t *testing.T) {
 		{"mid-line", "It calms anxiety.1 That is a weight you can lift.", []int{1}},
 		{"after quote", "They call it “grit”1 and it lasts.", []int{1}},
 		{"German quotes", "Sie nannten es „Wende“1 für die Forschung.", []int{1}},
+		{"French quotes", "Un effet « protecteur »2, confirmé depuis.", []int{2}},
 		{"glued to word", "Funde aus dem Altpaläolithikum1 sind selten.", []int{1}},
 		{"glued with soft hyphen", "Funde aus dem Altpaläo\u00ADlithikum1 sind selten.", []int{1}},
 		{"after comma", "It helps anxiety,1 and mood.", []int{1}},
