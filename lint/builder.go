@@ -12,8 +12,9 @@ import (
 // MarkerBuilder collects marker groups from explicit markup and from
 // plain-text runs, then resolves them against the reference list.
 type MarkerBuilder struct {
-	src   []byte
-	cands []MarkerGroup
+	src    []byte
+	cands  []MarkerGroup
+	ranges []Span // the prose scanned, for author-date citations
 }
 
 // NewMarkerBuilder starts collecting markers in src.
@@ -23,7 +24,13 @@ func NewMarkerBuilder(src []byte) *MarkerBuilder { return &MarkerBuilder{src: sr
 // Unicode superscripts) to src[start:end], a run of prose such as a
 // paragraph's text between inline code spans and links.
 func (b *MarkerBuilder) ScanText(start, end int) {
-	b.cands = append(b.cands, scanMarkers(b.src, start, end)...)
+	found := scanMarkers(b.src, start, end)
+	if b.cands == nil {
+		b.cands = found // a whole plain-text body: no copy
+	} else {
+		b.cands = append(b.cands, found...)
+	}
+	b.ranges = append(b.ranges, Span{start, end})
 }
 
 // Add records an explicit marker group, such as <sup>1,2</sup> or a
@@ -36,10 +43,31 @@ func (b *MarkerBuilder) Add(g MarkerGroup) {
 
 // Resolve returns the markers and groups in document order, dropping weak
 // plain-text candidates that do not fit the entries (see resolveMarkers).
+// It reuses the builder's storage: call it once.
 func (b *MarkerBuilder) Resolve(entries map[int]bool) ([]Marker, []MarkerGroup) {
-	cands := slices.Clone(b.cands)
-	slices.SortStableFunc(cands, func(x, y MarkerGroup) int { return x.Span.Start - y.Span.Start })
-	return resolveMarkers(cands, entries)
+	byStart := func(x, y MarkerGroup) int { return x.Span.Start - y.Span.Start }
+	if !slices.IsSortedFunc(b.cands, byStart) { // one scan of plain text comes sorted
+		slices.SortStableFunc(b.cands, byStart)
+	}
+	return resolveMarkers(b.cands, entries)
+}
+
+// ResolveDoc resolves the markers against d's reference list and sets
+// d.Markers and d.Groups. Author-date citations in the scanned prose that
+// name an entry by first author and year count too; a list cited that
+// way is marked as such. Call it once, after the list is known.
+func (b *MarkerBuilder) ResolveDoc(d *Document) {
+	authorDate := false
+	for _, r := range b.ranges {
+		if ad := scanAuthorDate(b.src, r.Start, r.End, d.References); len(ad) > 0 {
+			b.cands = append(b.cands, ad...)
+			authorDate = true
+		}
+	}
+	d.Markers, d.Groups = b.Resolve(d.EntryNumbers())
+	if authorDate && d.List != nil {
+		d.List.AuthorDate = true
+	}
 }
 
 // NewReference builds an entry from its printed number, its spans and its

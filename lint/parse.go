@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/reflint/reflint/lint/prose"
@@ -34,17 +33,9 @@ func ParseText(name string, src []byte, opts ParseOptions) *Document {
 		d.References = buildReferences(d, raws)
 	}
 	d.BodyEnd = bodyEnd
-	entries := make(map[int]bool, len(d.References))
-	for _, r := range d.References {
-		entries[r.Number] = true
-	}
-	cands := scanMarkers(src, d.bom, bodyEnd)
-	if ad := scanAuthorDate(src, d.bom, bodyEnd, d.References); len(ad) > 0 {
-		d.List.AuthorDate = true
-		cands = append(cands, ad...)
-		slices.SortStableFunc(cands, func(x, y MarkerGroup) int { return x.Span.Start - y.Span.Start })
-	}
-	d.Markers, d.Groups = resolveMarkers(cands, entries)
+	b := NewMarkerBuilder(src)
+	b.ScanText(d.bom, bodyEnd)
+	b.ResolveDoc(d)
 	return d
 }
 

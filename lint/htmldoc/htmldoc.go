@@ -33,7 +33,7 @@ func Parse(name string, src []byte, opts lint.ParseOptions) *lint.Document {
 		w.walk(n, blockCtx{kind: prose.Paragraph, depth: -1})
 	}
 	w.flush()
-	d.Markers, d.Groups = r.b.Resolve(d.EntryNumbers())
+	r.b.ResolveDoc(d)
 	r.proseText()
 	return d
 }

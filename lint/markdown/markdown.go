@@ -64,8 +64,7 @@ func Parse(name string, src []byte, opts lint.ParseOptions) *lint.Document {
 		r.proseBlock(blk)
 	}
 	r.numberFootnotes()
-	entries := d.EntryNumbers()
-	d.Markers, d.Groups = r.b.Resolve(entries)
+	r.b.ResolveDoc(d)
 	r.p.Set(d)
 	return d
 }
@@ -207,7 +206,30 @@ func (r *reader) headedList(h headingInfo, next int) bool {
 			return true
 		}
 	}
+	// A bulleted list that reads like a bibliography (APA and Harvard
+	// lists are alphabetical, not numbered): entries numbered 1, 2, ...
+	for _, l := range r.lists {
+		if l.Pos() > h.start && l.Pos() < next && !l.IsOrdered() {
+			if refs := r.listEntries(l); bibliographic(refs) {
+				r.setList(h.start, refs)
+				r.d.List.Unnumbered = true
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// bibliographic reports whether at least half the entries carry a year,
+// a DOI, a PMID or a URL.
+func bibliographic(refs []lint.Reference) bool {
+	n := 0
+	for _, ref := range refs {
+		if ref.Fields.Year > 0 || ref.Fields.DOI != "" || ref.Fields.URL != "" || ref.Fields.PMID != "" {
+			n++
+		}
+	}
+	return len(refs) > 0 && n*2 >= len(refs)
 }
 
 // finalList accepts the last top-level ordered list of two or more items
@@ -227,14 +249,7 @@ func (r *reader) finalList() {
 			return
 		}
 	}
-	refs := r.listEntries(l)
-	biblio := 0
-	for _, ref := range refs {
-		if ref.Fields.Year > 0 || ref.Fields.DOI != "" || ref.Fields.URL != "" || ref.Fields.PMID != "" {
-			biblio++
-		}
-	}
-	if biblio*2 >= len(refs) {
+	if refs := r.listEntries(l); bibliographic(refs) {
 		r.setList(-1, refs)
 	}
 }
@@ -300,7 +315,10 @@ func (r *reader) listEntries(l *gast.List) []lint.Reference {
 	refs := make([]lint.Reference, 0, len(items))
 	for k, it := range items {
 		n := it.number
-		if lazy || n < 0 {
+		switch {
+		case !l.IsOrdered():
+			n = k + 1 // a bulleted list: numbered in list order
+		case lazy || n < 0:
 			n = l.Start + k
 		}
 		span := lint.Span{Start: it.num.Start, End: max(it.num.End, nodeEnd(it.node))}
