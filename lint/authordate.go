@@ -14,9 +14,9 @@ var (
 	// citations: (Smith, 2019), (Smith & Jones 2019; Doe et al., 2020a).
 	parenCitations = regexp.MustCompile(`\(([^()]{6,300})\)`)
 	// authorYear is one citation inside it.
-	authorYear = regexp.MustCompile(`^(?:(?:e\.g\.|see|cf\.|vgl\.),?\s+)?([\p{Lu}][\p{L}'’-]+)(?:\s+(?:et\s+al\.?|u\.\s*a\.|(?:and|&|und)\s+[\p{Lu}][\p{L}'’-]+))?,?\s+((?:1[89]|20)\d\d)[a-z]?$`)
+	authorYear = regexp.MustCompile(`^(?:(?:e\.g\.|see|cf\.|vgl\.),?\s+)?([\p{Lu}][\p{L}'’-]+)(?:\s+(?:et\s+al\.?|u\.\s*a\.|(?:and|&amp;|&|und)\s+[\p{Lu}][\p{L}'’-]+))?,?\s+((?:1[89]|20)\d\d)[a-z]?$`)
 	// narrativeCitation is "Smith et al. (2019)" in running text.
-	narrativeCitation = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+)(?:\s+(?:et\s+al\.?|u\.\s*a\.|(?:and|&|und)\s+[\p{Lu}][\p{L}'’-]+))?\s+\(((?:1[89]|20)\d\d)[a-z]?\)`)
+	narrativeCitation = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+)(?:\s+(?:et\s+al\.?|u\.\s*a\.|(?:and|&amp;|&|und)\s+[\p{Lu}][\p{L}'’-]+))?\s+\(((?:1[89]|20)\d\d)[a-z]?\)`)
 )
 
 // scanAuthorDate finds author-date citations in src[start:end] that name
@@ -50,14 +50,13 @@ func scanAuthorDate(src []byte, start, end int, refs []Reference) []MarkerGroup 
 		}
 	}
 	for _, m := range parenCitations.FindAllSubmatchIndex(body, -1) {
-		pos := m[2]
-		for part := range strings.SplitSeq(string(body[m[2]:m[3]]), ";") {
-			trimmed := strings.TrimSpace(part)
-			off := pos + strings.Index(part, trimmed)
+		inner := string(body[m[2]:m[3]])
+		for _, part := range citationParts(inner) {
+			trimmed := strings.TrimSpace(inner[part.Start:part.End])
+			off := m[2] + part.Start + strings.Index(inner[part.Start:part.End], trimmed)
 			if a := authorYear.FindStringSubmatch(trimmed); a != nil {
 				add(off, off+len(trimmed), a[1], a[2])
 			}
-			pos += len(part) + 1
 		}
 	}
 	for _, m := range narrativeCitation.FindAllSubmatchIndex(body, -1) {
@@ -72,4 +71,22 @@ func authorKey(surname string, year int) string {
 		s = s[:len(s)-1]
 	}
 	return s + "|" + itoa(year)
+}
+
+// entityEnd matches a character reference just before a ";" ("&amp",
+// "&#38"), whose semicolon does not separate citations.
+var entityEnd = regexp.MustCompile(`&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6})$`)
+
+// citationParts splits the inside of a parenthesis at semicolons, except
+// those that end an HTML character reference.
+func citationParts(s string) []Span {
+	var out []Span
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ';' && !entityEnd.MatchString(s[start:i]) {
+			out = append(out, Span{start, i})
+			start = i + 1
+		}
+	}
+	return append(out, Span{start, len(s)})
 }

@@ -88,17 +88,42 @@ func (r *reader) findList(doc *goquery.Document) {
 		}
 	})
 	if best == nil {
-		best = r.headedList(doc)
+		best = r.headedList(doc, "ol")
 	}
-	if best == nil || r.elem(best.Nodes[0]) == nil {
+	if best == nil {
+		// A bulleted list under a references heading (APA and Harvard
+		// lists are alphabetical) counts when it reads like references.
+		if ul := r.headedList(doc, "ul"); ul != nil && r.elem(ul.Nodes[0]) != nil {
+			r.setList(doc, ul)
+			if r.d.List != nil && !bibliographic(r.d.References) {
+				r.d.List, r.d.References, r.list, r.d.BodyEnd = nil, nil, nil, len(r.src)
+			} else if r.d.List != nil {
+				r.d.List.Unnumbered = true
+			}
+		}
+		return
+	}
+	if r.elem(best.Nodes[0]) == nil {
 		return
 	}
 	r.setList(doc, best)
 }
 
-// headedList returns the first <ol> after the last reference heading and
-// before the heading after it.
-func (r *reader) headedList(doc *goquery.Document) *goquery.Selection {
+// bibliographic reports whether at least half the entries carry a year,
+// a DOI, a PMID or a URL.
+func bibliographic(refs []lint.Reference) bool {
+	n := 0
+	for _, ref := range refs {
+		if ref.Fields.Year > 0 || ref.Fields.DOI != "" || ref.Fields.URL != "" || ref.Fields.PMID != "" {
+			n++
+		}
+	}
+	return len(refs) > 0 && n*2 >= len(refs)
+}
+
+// headedList returns the first list element (ol or ul) after the last
+// reference heading and before the heading after it.
+func (r *reader) headedList(doc *goquery.Document, tag string) *goquery.Selection {
 	heads := doc.Find("h1, h2, h3, h4, h5, h6")
 	var found *goquery.Selection
 	for i := heads.Length() - 1; i >= 0 && found == nil; i-- {
@@ -113,7 +138,7 @@ func (r *reader) headedList(doc *goquery.Document) *goquery.Selection {
 				next = ne.start
 			}
 		}
-		doc.Find("ol").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		doc.Find(tag).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if oe := r.elem(s.Nodes[0]); oe != nil && oe.start > e.start && oe.start < next {
 				found = s
 				return false
