@@ -33,7 +33,7 @@
 //   - author-date citations, "(Smith et al., 2019; Doe & Lee, 2020)" and
 //     "Smith and Jones (2019)", when they name an entry by its first
 //     author and year; such a list is not held to the order of first
-//     citation, and reflint fix leaves it alone. Plain text only for now.
+//     citation, and reflint fix leaves it alone. Markdown and HTML too.
 //
 // Forms are strong or weak. Strong forms are markers by their shape alone
 // and are kept even when they name a missing entry, so that the entry is
