@@ -187,3 +187,20 @@ func entityName(b []byte) bool {
 	}
 	return len(b) > 0
 }
+
+// InCitationParens reports whether src[start:end], a linked number, stands
+// in a parenthesised list of citations, as health sites link each
+// citation to its source: "(<a href=…>1</a>, <a href=…>2</a>)" or
+// "([1](https://…), [2](https://…))". The byte before it, spaces skipped,
+// is "(" or ",", and the byte after it is ")" or ",".
+func InCitationParens(src []byte, start, end int) bool {
+	i := start - 1
+	for i >= 0 && (src[i] == ' ' || src[i] == '\n') {
+		i--
+	}
+	j := end
+	for j < len(src) && (src[j] == ' ' || src[j] == '\n') {
+		j++
+	}
+	return i >= 0 && j < len(src) && (src[i] == '(' || src[i] == ',') && (src[j] == ')' || src[j] == ',')
+}

@@ -135,3 +135,18 @@ func TestEntityAt(t *testing.T) {
 		}
 	}
 }
+
+func TestInCitationParens(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want bool
+	}{
+		{"(X1X, X2X)", true}, {"(X1X)", true}, {", X2X)", true}, {"page X3X of", false}, {"(X1X and", false}, {"X1X)", false},
+	} {
+		start := strings.Index(tt.src, "X")
+		end := strings.Index(tt.src[start+1:], "X") + start + 2
+		if got := InCitationParens([]byte(tt.src), start, end); got != tt.want {
+			t.Errorf("InCitationParens(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}

@@ -198,7 +198,7 @@ func (w *walker) sup(n *html.Node, e *element, c blockCtx) bool {
 // are. Other links are ordinary inline text.
 func (w *walker) anchor(n *html.Node, e *element, c blockCtx) bool {
 	href := attr(n, "href")
-	if (!strings.HasPrefix(href, "#") || !noteID(href[1:])) && !w.inCitationParens(e) {
+	if (!strings.HasPrefix(href, "#") || !noteID(href[1:])) && !lint.InCitationParens(w.r.src, e.start, e.end) {
 		return false
 	}
 	items, ok := lint.ParseMarkerText(w.chars(e))
@@ -210,23 +210,6 @@ func (w *walker) anchor(n *html.Node, e *element, c blockCtx) bool {
 	span := lint.Span{Start: e.start, End: e.end}
 	w.r.b.Add(lint.MarkerGroup{Span: span, Style: lint.StyleHTML, Items: items})
 	return true
-}
-
-// inCitationParens reports whether a link stands in a parenthesised list
-// of numbers, as health sites link each citation to its source:
-// "(<a href=…>1</a>, <a href=…>2</a>)". The byte before the link, spaces
-// skipped, is "(" or ",", and the byte after it is ")" or ",".
-func (w *walker) inCitationParens(e *element) bool {
-	src := w.r.src
-	i := e.start - 1
-	for i >= 0 && (src[i] == ' ' || src[i] == '\n') {
-		i--
-	}
-	j := e.end
-	for j < len(src) && (src[j] == ' ' || src[j] == '\n') {
-		j++
-	}
-	return i >= 0 && j < len(src) && (src[i] == '(' || src[i] == ',') && (src[j] == ')' || src[j] == ',')
 }
 
 // chars is the decoded text inside an element, with source spans.

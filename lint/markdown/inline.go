@@ -91,7 +91,9 @@ func (r *reader) walkInline(n gast.Node, excl *[]lint.Span) {
 			*excl = append(*excl, lint.Span{Start: v.Pos(), End: r.linkEnd(v)})
 		case *gast.Link:
 			end := r.linkEnd(v)
-			if bytes.HasPrefix(v.Destination, []byte("#")) {
+			// "[1](#fn1)", or a number linked to its source inside a
+			// citation parenthesis: "([1](https://…), [2](https://…))".
+			if bytes.HasPrefix(v.Destination, []byte("#")) || lint.InCitationParens(r.src, v.Pos(), end) {
 				// "[1](#fn1)": a link to an anchor whose text is a number.
 				if items, ok := lint.ParseMarkerText(r.textChars(v, nil)); ok {
 					span := lint.Span{Start: v.Pos(), End: end}
