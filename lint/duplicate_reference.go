@@ -29,25 +29,39 @@ Entries of fewer than four words (such as "Ibid.") are never compared by text.`,
 		for i := range d.References {
 			keys[i] = newDupKey(&d.References[i])
 		}
+		fuzzy := len(d.References) <= fuzzyLimit
+		seen := make(map[string][]int) // exact key → entries having it
 		for j := range d.References {
-			for i := range j {
-				if why := keys[i].same(keys[j], len(d.References) <= fuzzyLimit); why != "" {
-					a, b := d.References[i], d.References[j]
-					p.Report(Finding{
-						Span:       d.firstLine(b.Span),
-						References: []int{a.Number, b.Number},
-						Message:    "reference #" + itoa(b.Number) + " duplicates #" + itoa(a.Number) + " (" + why + ")",
-						Related:    []Related{{Span: d.firstLine(a.Span), Message: "first listed here"}},
-					})
-					break
+			i, why := -1, ""
+			for _, k := range keys[j].exact() {
+				for _, c := range seen[k] {
+					if w := keys[c].same(keys[j], false); w != "" && (i < 0 || c < i) {
+						i, why = c, w
+					}
+				}
+				seen[k] = append(seen[k], j)
+			}
+			for c := 0; i < 0 && fuzzy && c < j; c++ {
+				if w := keys[c].same(keys[j], true); w != "" {
+					i, why = c, w
 				}
 			}
+			if i < 0 {
+				continue
+			}
+			a, b := d.References[i], d.References[j]
+			p.Report(Finding{
+				Span:       d.firstLine(b.Span),
+				References: []int{a.Number, b.Number},
+				Message:    "reference #" + itoa(b.Number) + " duplicates #" + itoa(a.Number) + " (" + why + ")",
+				Related:    []Related{{Span: d.firstLine(a.Span), Message: "first listed here"}},
+			})
 		}
 	},
 }
 
 // fuzzyLimit bounds the quadratic trigram comparison; longer lists are
-// compared by identifiers, text and title only.
+// compared by identifiers, text and title only, through a map.
 const fuzzyLimit = 2000
 
 type dupKey struct {
@@ -71,6 +85,26 @@ func newDupKey(r *Reference) dupKey {
 		k.title = t
 	}
 	return k
+}
+
+// exact lists the keys under which an entry can equal another without a
+// fuzzy comparison, so that long lists are checked through a map instead
+// of pair by pair.
+func (k dupKey) exact() []string {
+	var out []string
+	if k.doi != "" {
+		out = append(out, "doi "+k.doi)
+	}
+	if k.pmid != "" {
+		out = append(out, "pmid "+k.pmid)
+	}
+	if k.words >= 4 {
+		out = append(out, "text "+k.text)
+	}
+	if k.title != "" {
+		out = append(out, "title "+k.title)
+	}
+	return out
 }
 
 func (k dupKey) same(o dupKey, fuzzy bool) string {

@@ -99,7 +99,7 @@ func parseEntryStart(src []byte, ln Span) (entryStart, bool) {
 		i++
 	}
 	j, n := i, 0
-	for j < ln.End && isDigitByte(src[j]) && j-i < 4 {
+	for j < ln.End && isDigitByte(src[j]) && j-i < 5 {
 		n = n*10 + int(src[j]-'0')
 		j++
 	}
@@ -342,6 +342,10 @@ func findReferenceList(d *Document, extra map[string]bool) (*RefList, []rawEntry
 		entries := p.parse(i)
 		if len(entries) >= 2 && p.bibliographic(entries) {
 			best = entries
+		}
+		if len(entries) > 0 {
+			// A run is read once: starting again inside it would make a
+			// long numbered list cost quadratic time.
 			i = entries[len(entries)-1].last
 		}
 	}

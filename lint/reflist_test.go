@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -81,5 +83,25 @@ Stickgold, R. (2005). Sleep-dependent memory consolidation. Nature, 437(7063), 1
 	}
 	if diff := cmp.Diff([]string{"unused-reference 4"}, rules); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
+
+// TestLongList keeps entries numbered past 9999 apart: a five-digit number
+// once read as a continuation glued the rest of a long list into one
+// entry.
+func TestLongList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("A claim.[1]\n\nReferences\n\n")
+	for i := 1; i <= 10500; i++ {
+		fmt.Fprintf(&b, "%d. Smith J. Title %d. J Test. 2019;%d(1):1-9.\n", i, i, i)
+	}
+	d := ParseText("long.txt", []byte(b.String()), ParseOptions{})
+	if len(d.References) != 10500 {
+		t.Fatalf("%d entries, want 10500", len(d.References))
+	}
+	for _, r := range d.References {
+		if len(r.Text) > 80 {
+			t.Fatalf("entry %d swallowed other lines: %d bytes", r.Number, len(r.Text))
+		}
 	}
 }
