@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/reflint/reflint/lint"
+	"github.com/reflint/reflint/lint/suppress"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -90,7 +91,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Name:  "rules",
 				Usage: "list every rule with its severity and title",
 				Action: func(*cli.Context) error {
-					for _, r := range lint.All() {
+					for _, r := range allRules() {
 						fmt.Fprintf(stdout, "%-24s %-8s %s\n", r.Name, r.Severity, r.Title)
 					}
 					return nil
@@ -131,7 +132,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Usage:     "print a rule's documentation with a bad and a good example",
 				ArgsUsage: "RULE",
 				Action: func(c *cli.Context) error {
-					r := lint.ByName(c.Args().First())
+					r := ruleNamed(c.Args().First())
 					if r == nil {
 						return troublef("unknown rule %q (reflint rules lists them)", c.Args().First())
 					}
@@ -148,6 +149,19 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		}
 	}
 	return app
+}
+
+// allRules are lint's rules and the suppression rule, which is applied by
+// the command rather than run on a document.
+func allRules() []*lint.Rule { return append(lint.All(), suppress.Rule) }
+
+func ruleNamed(name string) *lint.Rule {
+	for _, r := range allRules() {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
 }
 
 func isTerminal(w io.Writer) bool {

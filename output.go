@@ -10,7 +10,6 @@ import (
 
 	"github.com/reflint/reflint/lint"
 	"github.com/reflint/reflint/lint/report"
-	"github.com/reflint/reflint/lint/suppress"
 )
 
 // outputFormats are the report formats --format accepts.
@@ -96,8 +95,7 @@ func (c *collector) Add(r lint.Result) { c.results = append(c.results, r) }
 func (c *collector) Close() error {
 	switch c.format {
 	case "sarif":
-		rules := append(lint.All(), suppress.Rule)
-		return report.WriteSARIF(c.w, c.results, report.SARIFOptions{Version: version, BaseDir: ".", Rules: rules})
+		return report.WriteSARIF(c.w, c.results, report.SARIFOptions{Version: version, BaseDir: ".", Rules: allRules()})
 	case "junit":
 		return report.WriteJUnit(c.w, c.results)
 	case "html":
