@@ -89,3 +89,16 @@ func IsReferenceHeading(text string, extra []string) bool {
 
 // EntryNumbers returns the set of entry numbers of the document.
 func (d *Document) EntryNumbers() map[int]bool { return d.entryNumbers() }
+
+// Bibliographic reports whether at least half the entries carry a year, a
+// DOI, a PMID or a URL: what tells a reference list from a list of steps
+// or foods when no heading settles it.
+func Bibliographic(refs []Reference) bool {
+	n := 0
+	for _, ref := range refs {
+		if ref.Fields.Year > 0 || ref.Fields.DOI != "" || ref.Fields.URL != "" || ref.Fields.PMID != "" {
+			n++
+		}
+	}
+	return len(refs) > 0 && n*2 >= len(refs)
+}

@@ -95,7 +95,7 @@ func (r *reader) findList(doc *goquery.Document) {
 		// lists are alphabetical) counts when it reads like references.
 		if ul := r.headedList(doc, "ul"); ul != nil && r.elem(ul.Nodes[0]) != nil {
 			r.setList(doc, ul)
-			if r.d.List != nil && !bibliographic(r.d.References) {
+			if r.d.List != nil && !lint.Bibliographic(r.d.References) {
 				r.d.List, r.d.References, r.list, r.d.BodyEnd = nil, nil, nil, len(r.src)
 			} else if r.d.List != nil {
 				r.d.List.Unnumbered = true
@@ -107,18 +107,6 @@ func (r *reader) findList(doc *goquery.Document) {
 		return
 	}
 	r.setList(doc, best)
-}
-
-// bibliographic reports whether at least half the entries carry a year,
-// a DOI, a PMID or a URL.
-func bibliographic(refs []lint.Reference) bool {
-	n := 0
-	for _, ref := range refs {
-		if ref.Fields.Year > 0 || ref.Fields.DOI != "" || ref.Fields.URL != "" || ref.Fields.PMID != "" {
-			n++
-		}
-	}
-	return len(refs) > 0 && n*2 >= len(refs)
 }
 
 // headedList returns the first list element (ol or ul) after the last

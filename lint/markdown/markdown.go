@@ -210,7 +210,7 @@ func (r *reader) headedList(h headingInfo, next int) bool {
 	// lists are alphabetical, not numbered): entries numbered 1, 2, ...
 	for _, l := range r.lists {
 		if l.Pos() > h.start && l.Pos() < next && !l.IsOrdered() {
-			if refs := r.listEntries(l); bibliographic(refs) {
+			if refs := r.listEntries(l); lint.Bibliographic(refs) {
 				r.setList(h.start, refs)
 				r.d.List.Unnumbered = true
 				return true
@@ -218,18 +218,6 @@ func (r *reader) headedList(h headingInfo, next int) bool {
 		}
 	}
 	return false
-}
-
-// bibliographic reports whether at least half the entries carry a year,
-// a DOI, a PMID or a URL.
-func bibliographic(refs []lint.Reference) bool {
-	n := 0
-	for _, ref := range refs {
-		if ref.Fields.Year > 0 || ref.Fields.DOI != "" || ref.Fields.URL != "" || ref.Fields.PMID != "" {
-			n++
-		}
-	}
-	return len(refs) > 0 && n*2 >= len(refs)
 }
 
 // finalList accepts the last top-level ordered list of two or more items
@@ -249,7 +237,7 @@ func (r *reader) finalList() {
 			return
 		}
 	}
-	if refs := r.listEntries(l); bibliographic(refs) {
+	if refs := r.listEntries(l); lint.Bibliographic(refs) {
 		r.setList(-1, refs)
 	}
 }
