@@ -13,6 +13,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/reflint/reflint/lint"
+
+	goldenfile "github.com/reflint/reflint/lint/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -325,19 +327,7 @@ func TestSampleArticle(t *testing.T) {
 
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	goldenfile.Check(t, *update, path, got)
 }
 
 // entries are distinct works for the small articles below.

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/reflint/reflint/lint"
+
+	goldenfile "github.com/reflint/reflint/lint/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -52,20 +52,7 @@ References
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./lint/report -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	goldenfile.Check(t, *update, filepath.Join("testdata", name), string(got))
 }
 
 // twice runs a writer twice and checks that the output is byte-identical.
