@@ -15,7 +15,7 @@ import (
 
 	"github.com/reflint/reflint/lint"
 
-	goldenfile "github.com/reflint/reflint/lint/internal/golden"
+	goldenfile "github.com/reflint/reflint/lint/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -1,5 +1,5 @@
 // Package golden compares test output with golden files, and rewrites
-// them when a test package's -update flag is set.
+// them when a test package's -update flag is set. Only tests import it.
 package golden
 
 import (
